@@ -1,0 +1,16 @@
+package dev.outboxstock.contract;
+
+/**
+ * How the relay turns an outbox row into a Kafka record: topic {@code <aggregatetype>-events}, key
+ * {@code aggregateid}, value {@code payload}, and the headers in {@link EventHeaders}.
+ */
+public final class OutboxRouting {
+
+    public static final String TOPIC_SUFFIX = "-events";
+
+    private OutboxRouting() {}
+
+    public static String topicFor(String aggregateType) {
+        return aggregateType + TOPIC_SUFFIX;
+    }
+}

@@ -1,0 +1,15 @@
+package dev.outboxstock.contract;
+
+/**
+ * The topic that carries stock change requests, keyed by product id so that every change to one product
+ * lands in one partition, in commit order.
+ */
+public final class StockTopic {
+
+    /** Value of the outbox {@code aggregatetype} column for rows bound to this topic. */
+    public static final String AGGREGATE_TYPE = "stock";
+
+    public static final String NAME = AGGREGATE_TYPE + OutboxRouting.TOPIC_SUFFIX;
+
+    private StockTopic() {}
+}

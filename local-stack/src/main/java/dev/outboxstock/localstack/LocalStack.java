@@ -1,0 +1,146 @@
+package dev.outboxstock.localstack;
+
+import dev.outboxstock.contract.StockTopic;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The one entry point that starts the real servers the system needs, with no Docker: a private PostgreSQL
+ * cluster and a single-node Kafka broker, each a separate process. {@link #close()} stops them and removes their
+ * files; a shutdown hook does the same when the JVM exits first (a failed test, Ctrl-C).
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().databases("orders", "inventory").start()) {
+ *     String kafka = stack.kafka().bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class);
+
+    /** Environment variable overriding the stock topic's partition count. */
+    public static final String PARTITIONS_VARIABLE = "STOCK_TOPIC_PARTITIONS";
+
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private final Path workDir;
+    private final ProcessRegistry processes;
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private boolean closed;
+
+    private LocalStack(Path workDir) {
+        this.workDir = workDir;
+        this.processes = new ProcessRegistry(workDir);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    public Optional<KafkaBroker> kafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    /** Where the stack keeps its files; services started beside it may put their logs here. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** Pid files of the stack's processes: register any process started for it, so none is left as an orphan. */
+    public ProcessRegistry processes() {
+        return processes;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Called from the hook itself.
+        }
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+        processes.killAll();
+        WorkDirectory.delete(workDir);
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (Exception e) {
+            LOG.warnf(e, "Cannot stop %s", server);
+        }
+    }
+
+    /** What to start. Databases are created empty; each service's migrations own its schema. */
+    public static final class Builder {
+
+        private final Set<String> databases = new LinkedHashSet<>();
+        private final Map<String, Integer> topics = new LinkedHashMap<>();
+        private boolean kafkaEnabled = true;
+
+        private Builder() {
+            topics.put(StockTopic.NAME, partitionsFromEnvironment());
+        }
+
+        public Builder databases(String... names) {
+            databases.addAll(List.of(names));
+            return this;
+        }
+
+        public Builder withoutKafka() {
+            kafkaEnabled = false;
+            return this;
+        }
+
+        public Builder stockTopicPartitions(int partitions) {
+            topics.put(StockTopic.NAME, partitions);
+            return this;
+        }
+
+        public LocalStack start() {
+            StaleStackReaper.reapIn(WorkDirectory.parent(), WorkDirectory.PREFIX);
+            LocalStack stack = new LocalStack(WorkDirectory.create());
+            stack.processes.record(ProcessRegistry.OWNER, ProcessHandle.current());
+            Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+            try {
+                if (!databases.isEmpty()) {
+                    stack.postgres = PostgresServer.start(stack.workDir, databases);
+                }
+                if (kafkaEnabled) {
+                    stack.kafka = KafkaBroker.start(stack.workDir, topics, stack.processes);
+                }
+                return stack;
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+        }
+
+        private static int partitionsFromEnvironment() {
+            return Optional.ofNullable(System.getenv(PARTITIONS_VARIABLE))
+                    .map(Integer::parseInt)
+                    .orElse(DEFAULT_PARTITIONS);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.outboxstock.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import org.jboss.logging.Logger;
+
+/**
+ * A private PostgreSQL cluster: its own data directory, port and socket directory, so it never touches a
+ * system cluster. Configured for logical decoding (pgoutput), which the outbox relay needs.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PostgresServer.class);
+
+    public static final String SUPERUSER = "postgres";
+    private static final String HOST = "127.0.0.1";
+
+    private final PostgresBinaries binaries;
+    private final Path dataDir;
+    private final int port;
+
+    private PostgresServer(PostgresBinaries binaries, Path dataDir, int port) {
+        this.binaries = binaries;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /** Creates a cluster below {@code workDir}, starts it and creates the given databases. */
+    static PostgresServer start(Path workDir, Collection<String> databases) {
+        PostgresBinaries binaries = PostgresBinaries.locate();
+        Path home = createHome(workDir, binaries);
+        Path dataDir = home.resolve("data");
+        Path socketDir = home.resolve("socket");
+        int port = FreePort.find();
+
+        long started = System.nanoTime();
+        Command.run(binaries.command(
+                "initdb",
+                "-D",
+                dataDir.toString(),
+                "-U",
+                SUPERUSER,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync"));
+        appendSettings(dataDir, port, socketDir);
+        PostgresServer server = new PostgresServer(binaries, dataDir, port);
+        Command.run(binaries.command(
+                "pg_ctl",
+                "-D",
+                dataDir.toString(),
+                "-l",
+                home.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "start"));
+        databases.forEach(server::createDatabase);
+        LOG.infof(
+                "PostgreSQL started on %s:%d with databases %s in %d ms",
+                HOST, port, databases, (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String username() {
+        return SUPERUSER;
+    }
+
+    /** Any password: the private cluster trusts loopback connections. Services still send one, as in production. */
+    public String password() {
+        return SUPERUSER;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), username(), password());
+    }
+
+    @Override
+    public void close() {
+        stop(binaries, dataDir);
+        LOG.infof("PostgreSQL on port %d stopped", port);
+    }
+
+    /** Stops a cluster by its data directory; also used to reap one a dead JVM left behind. */
+    static void stop(PostgresBinaries binaries, Path dataDir) {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            Command.run(binaries.command("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+        }
+    }
+
+    static Path dataDirIn(Path workDir) {
+        return workDir.resolve("postgres").resolve("data");
+    }
+
+    private void createDatabase(String name) {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE \"" + name + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    private static Path createHome(Path workDir, PostgresBinaries binaries) {
+        try {
+            Path home = Files.createDirectory(dataDirIn(workDir).getParent());
+            Path socketDir = Files.createDirectory(home.resolve("socket"));
+            if (binaries.runsAsServerUser()) {
+                OsUser.makeTraversable(workDir);
+                OsUser.giveDirectory(home, PostgresBinaries.SERVER_OS_USER);
+                OsUser.giveDirectory(socketDir, PostgresBinaries.SERVER_OS_USER);
+            }
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the PostgreSQL directory in " + workDir, e);
+        }
+    }
+
+    private static void appendSettings(Path dataDir, int port, Path socketDir) {
+        String settings = String.join(
+                "\n",
+                "",
+                "# outbox-stock local stack",
+                "listen_addresses = '" + HOST + "'",
+                "port = " + port,
+                "unix_socket_directories = '" + socketDir + "'",
+                "wal_level = logical",
+                "max_replication_slots = 20",
+                "max_wal_senders = 20",
+                "max_connections = 200",
+                "");
+        try {
+            Files.writeString(dataDir.resolve("postgresql.conf"), settings, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot configure " + dataDir, e);
+        }
+    }
+}

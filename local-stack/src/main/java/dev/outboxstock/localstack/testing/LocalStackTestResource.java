@@ -1,0 +1,102 @@
+package dev.outboxstock.localstack.testing;
+
+import dev.outboxstock.localstack.KafkaBroker;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.PostgresServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a {@link LocalStack} for a {@code @QuarkusTest} and points the application at it. Arguments:
+ * {@code databases} (comma separated; the first becomes the default datasource), {@code kafka}
+ * ({@code true} by default) and {@code init-script} (a classpath SQL resource run in the first database, for a
+ * test that needs a schema its application does not own). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
+ * {@code local-stack.postgres.port} and {@code local-stack.kafka.bootstrap-servers} for other settings to refer
+ * to, and injects the stack into test fields annotated with {@link InjectLocalStack}.
+ */
+public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASES = "databases";
+    public static final String KAFKA = "kafka";
+    public static final String INIT_SCRIPT = "init-script";
+
+    private String[] databases = new String[0];
+    private boolean kafka = true;
+    private Optional<String> initScript = Optional.empty();
+    private LocalStack stack;
+
+    @Override
+    public void init(Map<String, String> args) {
+        databases = Arrays.stream(args.getOrDefault(DATABASES, "").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toArray(String[]::new);
+        kafka = Boolean.parseBoolean(args.getOrDefault(KAFKA, "true"));
+        initScript = Optional.ofNullable(args.get(INIT_SCRIPT));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalStack.Builder builder = LocalStack.builder().databases(databases);
+        if (!kafka) {
+            builder.withoutKafka();
+        }
+        stack = builder.start();
+        initScript.ifPresent(script -> runScript(stack.postgres().orElseThrow(), script));
+
+        Map<String, String> config = new HashMap<>();
+        stack.postgres().ifPresent(postgres -> config.putAll(postgresConfig(postgres)));
+        stack.kafka().map(KafkaBroker::bootstrapServers).ifPresent(servers -> {
+            config.put("kafka.bootstrap.servers", servers);
+            config.put("local-stack.kafka.bootstrap-servers", servers);
+        });
+        return config;
+    }
+
+    private Map<String, String> postgresConfig(PostgresServer postgres) {
+        Map<String, String> config = new HashMap<>();
+        config.put("local-stack.postgres.host", postgres.host());
+        config.put("local-stack.postgres.port", String.valueOf(postgres.port()));
+        if (databases.length > 0) {
+            config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(databases[0]));
+            config.put("quarkus.datasource.username", postgres.username());
+            config.put("quarkus.datasource.password", postgres.password());
+        }
+        return config;
+    }
+
+    private void runScript(PostgresServer postgres, String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
+                Connection connection = postgres.connect(databases[0]);
+                Statement statement = connection.createStatement()) {
+            if (in == null) {
+                throw new IllegalArgumentException("No classpath resource " + resource);
+            }
+            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot run " + resource, e);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(
+                stack, new TestInjector.AnnotatedAndMatchesType(InjectLocalStack.class, LocalStack.class));
+    }
+
+    @Override
+    public void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.outboxstock.localstack.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a topic from the beginning, outside any consumer group, for tests that check what reached Kafka. */
+public final class TopicReader {
+
+    private TopicReader() {}
+
+    /** Reads until {@code enough} holds for the records read so far, or fails after {@code timeout}. */
+    public static List<ConsumerRecord<String, String>> readUntil(
+            String bootstrapServers,
+            String topic,
+            Predicate<List<ConsumerRecord<String, String>>> enough,
+            Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!enough.test(records)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Within " + timeout + " read only " + records.size() + " records of "
+                            + topic + ": " + records);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+}
