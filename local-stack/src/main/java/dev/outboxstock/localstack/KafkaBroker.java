@@ -3,6 +3,8 @@ package dev.outboxstock.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,38 +78,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("Kafka did not stop within %s; killing it", STOP_TIMEOUT);
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ProcessTerminator.terminate(process, "Kafka", STOP_TIMEOUT);
         LOG.infof("Kafka on port %d stopped", port);
     }
 
     private void awaitReadyAndCreate(Map<String, Integer> partitionsByTopic) {
+        awaitListening();
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 (int) READY_TIMEOUT.toMillis()))) {
-            long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-            while (admin.describeCluster()
-                    .nodes()
-                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .isEmpty()) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Kafka broker is not serving");
-                }
-                Thread.sleep(100);
-            }
             List<NewTopic> topics = partitionsByTopic.entrySet().stream()
                     .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
                     .toList();
@@ -117,6 +98,27 @@ public final class KafkaBroker implements AutoCloseable {
             throw new IllegalStateException("Interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka is not ready", e);
+        }
+    }
+
+    /** Waits until the broker accepts connections, so the admin client does not log a failure per attempt. */
+    private void awaitListening() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(HOST, port), 500);
+                return;
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka broker is not listening on " + bootstrapServers());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+                }
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package dev.outboxstock.localstack;
 
 import dev.outboxstock.contract.StockTopic;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class LocalStack implements AutoCloseable {
     private final Path workDir;
     private final ProcessRegistry processes;
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+    private final Deque<AutoCloseable> attached = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private boolean closed;
@@ -64,6 +67,14 @@ public final class LocalStack implements AutoCloseable {
         return processes;
     }
 
+    /**
+     * Closes {@code resource} with the stack, before the servers stop and in reverse order of attachment: services
+     * that use the servers shut down gracefully, also on Ctrl-C.
+     */
+    public synchronized void attach(AutoCloseable resource) {
+        attached.push(resource);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -74,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // Called from the hook itself.
+        }
+        while (!attached.isEmpty()) {
+            closeQuietly(attached.pop());
         }
         closeQuietly(kafka);
         closeQuietly(postgres);

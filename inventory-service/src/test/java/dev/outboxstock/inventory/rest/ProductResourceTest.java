@@ -1,0 +1,66 @@
+package dev.outboxstock.inventory.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.outboxstock.inventory.InventoryTestResource;
+import dev.outboxstock.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@InventoryTestResource
+class ProductResourceTest {
+
+    @Test
+    void setsAndShowsStockCountingEveryChangeInTheVersion() {
+        String product = "pr-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON)
+                .body("{\"available\": 7}")
+                .when()
+                .put("/products/{id}/stock", product)
+                .then()
+                .statusCode(200)
+                .body("available", equalTo(7))
+                .body("version", equalTo(0));
+        given().contentType(ContentType.JSON)
+                .body("{\"available\": 3}")
+                .when()
+                .put("/products/{id}/stock", product)
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(1));
+
+        given().when()
+                .get("/products/{id}", product)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(product))
+                .body("available", equalTo(3));
+    }
+
+    @Test
+    void rejectsNegativeStockWithProblemDetails() {
+        given().contentType(ContentType.JSON)
+                .body("{\"available\": -1}")
+                .when()
+                .put("/products/{id}/stock", "pr-negative")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("violations[0].field", equalTo("available"));
+        given().when().get("/products/{id}", "pr-negative").then().statusCode(404);
+    }
+
+    @Test
+    void answersAnUnknownProductWithNotFoundProblem() {
+        given().when()
+                .get("/products/{id}", "pr-unknown")
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(404));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.outboxstock.system;
+
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.ProcessTerminator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One service as its own JVM, started from its packaged application and configured only through environment
+ * variables, as a deployment would run it. Ready when its readiness endpoint says so.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ServiceProcess.class);
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final URI baseUri;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, URI baseUri, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.baseUri = baseUri;
+        this.logFile = logFile;
+    }
+
+    /** Starts the application, attached to the stack so that it stops first and is never left running. */
+    public static ServiceProcess start(
+            LocalStack stack, String name, Path application, Map<String, String> environment, int port, Path logDir) {
+        if (!Files.isRegularFile(application)) {
+            throw new IllegalStateException(application + " is missing: package the services first (./mvnw install)");
+        }
+        long started = System.nanoTime();
+        Path logFile = logDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx384m",
+                        "-jar",
+                        application.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        ServiceProcess service;
+        try {
+            Files.createDirectories(logDir);
+            service = new ServiceProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+        stack.processes().record(name, service.process.toHandle());
+        stack.attach(service);
+        service.awaitReady();
+        LOG.infof(
+                "%s ready at %s in %d ms (log: %s)",
+                name, service.baseUri, (System.nanoTime() - started) / 1_000_000, logFile);
+        return service;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Asks the service to shut down gracefully (SIGTERM) and waits for it; kills it if it does not stop. */
+    @Override
+    public void close() {
+        ProcessTerminator.terminate(process, name, STOP_TIMEOUT);
+    }
+
+    private void awaitReady() {
+        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                if (HTTP.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // Keep waiting.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT + ":\n" + logTail());
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.outboxstock.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.system.client.OrderClient.Line;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Everything real and separate: PostgreSQL, Kafka, and the three services as their own JVMs. */
+class OrderToStockEndToEndIT {
+
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalSystem system;
+    private static OrderClient orders;
+    private static InventoryClient inventory;
+
+    @BeforeAll
+    static void startSystem() {
+        system = LocalSystem.start(Path.of("target", "service-logs"));
+        orders = new OrderClient(system.orderService().baseUri());
+        inventory = new InventoryClient(system.inventoryService().baseUri());
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void anOrderDecreasesEachProductsStockByExactlyTheOrderedQuantity() {
+        String apple = "apple-" + UUID.randomUUID();
+        String pear = "pear-" + UUID.randomUUID();
+        inventory.setStock(apple, 10);
+        inventory.setStock(pear, 20);
+
+        OrderClient.Order order = orders.placeOrder(List.of(new Line(apple, 3), new Line(pear, 4)));
+
+        await().atMost(SETTLE_TIMEOUT).untilAsserted(() -> {
+            assertThat(inventory.available(apple)).isEqualTo(7);
+            assertThat(inventory.available(pear)).isEqualTo(16);
+        });
+        assertThat(orders.findOrder(order.id()))
+                .hasValueSatisfying(
+                        found -> assertThat(found.lines()).containsExactly(new Line(apple, 3), new Line(pear, 4)));
+    }
+
+    @Test
+    void everyStockRecordIsKeyedByItsProductId() {
+        String plum = "plum-" + UUID.randomUUID();
+        String fig = "fig-" + UUID.randomUUID();
+        OrderClient.Order order = orders.placeOrder(List.of(new Line(plum, 1), new Line(fig, 2)));
+
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(
+                        system.stack().kafka().orElseThrow().bootstrapServers(),
+                        StockTopic.NAME,
+                        read -> read.stream()
+                                        .filter(record -> isFor(record, order))
+                                        .count()
+                                == 2,
+                        SETTLE_TIMEOUT)
+                .stream()
+                .filter(record -> isFor(record, order))
+                .toList();
+
+        assertThat(records)
+                .allSatisfy(record -> assertThat(record.key())
+                        .isEqualTo(json(record).get("productId").asText()));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(plum, fig);
+    }
+
+    private static boolean isFor(ConsumerRecord<String, String> record, OrderClient.Order order) {
+        return order.id().toString().equals(json(record).path("orderId").asText());
+    }
+
+    private static JsonNode json(ConsumerRecord<String, String> record) {
+        try {
+            return JSON.readTree(record.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.outboxstock.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * An RFC 7807 problem detail. {@code violations} lists the invalid fields of a rejected request.
+ *
+ * @param type a URI that names the kind of problem ({@code about:blank} when the status says it all)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail, List.of());
+    }
+
+    /** One invalid field: where it is in the request, and what is wrong with it. */
+    public record Violation(String field, String message) {}
+}
