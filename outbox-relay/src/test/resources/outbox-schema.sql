@@ -5,6 +5,7 @@ CREATE TABLE outbox_event (
     aggregateid   varchar(255) NOT NULL,
     type          varchar(255) NOT NULL,
     payload       jsonb        NOT NULL,
+    traceparent   varchar(55),
     created_at    timestamptz  NOT NULL DEFAULT now()
 );
 CREATE PUBLICATION outbox_publication FOR TABLE outbox_event WITH (publish = 'insert');
