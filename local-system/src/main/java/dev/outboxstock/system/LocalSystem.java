@@ -3,6 +3,7 @@ package dev.outboxstock.system;
 import dev.outboxstock.localstack.FreePort;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
+import dev.outboxstock.localstack.ServiceProcess;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

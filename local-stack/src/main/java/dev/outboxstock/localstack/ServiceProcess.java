@@ -1,7 +1,5 @@
-package dev.outboxstock.system;
+package dev.outboxstock.localstack;
 
-import dev.outboxstock.localstack.LocalStack;
-import dev.outboxstock.localstack.ProcessTerminator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,7 +14,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One service as its own JVM, started from its packaged application and configured only through environment
+ * One Quarkus service as its own JVM, started from its packaged application and configured only through environment
  * variables, as a deployment would run it. Ready when its readiness endpoint says so.
  */
 public final class ServiceProcess implements AutoCloseable {
