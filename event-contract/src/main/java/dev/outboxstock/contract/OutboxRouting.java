@@ -8,6 +8,9 @@ public final class OutboxRouting {
 
     public static final String TOPIC_SUFFIX = "-events";
 
+    /** A consumer's dead-letter topic is its source topic's name with this suffix. */
+    public static final String DEAD_LETTER_SUFFIX = "-dead-letter";
+
     private OutboxRouting() {}
 
     public static String topicFor(String aggregateType) {

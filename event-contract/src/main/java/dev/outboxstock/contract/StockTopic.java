@@ -1,8 +1,9 @@
 package dev.outboxstock.contract;
 
 /**
- * The topic that carries stock change requests, keyed by product id so that every change to one product
- * lands in one partition, in commit order.
+ * The topic that carries stock change requests, keyed by product id so that every change to one product lands in
+ * one partition, in commit order. Events: {@link StockDecreaseRequested}, {@link StockReleaseRequested},
+ * {@link StockReplenished}.
  */
 public final class StockTopic {
 
@@ -10,6 +11,9 @@ public final class StockTopic {
     public static final String AGGREGATE_TYPE = "stock";
 
     public static final String NAME = AGGREGATE_TYPE + OutboxRouting.TOPIC_SUFFIX;
+
+    /** Where records that cannot be decoded or applied go, with the reason in headers. */
+    public static final String DEAD_LETTER = NAME + OutboxRouting.DEAD_LETTER_SUFFIX;
 
     private StockTopic() {}
 }

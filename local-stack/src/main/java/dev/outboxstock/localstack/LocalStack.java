@@ -1,5 +1,6 @@
 package dev.outboxstock.localstack;
 
+import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -114,7 +115,10 @@ public final class LocalStack implements AutoCloseable {
         private boolean kafkaEnabled = true;
 
         private Builder() {
-            topics.put(StockTopic.NAME, partitionsFromEnvironment());
+            int partitions = partitionsFromEnvironment();
+            topics.put(StockTopic.NAME, partitions);
+            topics.put(StockOutcomeTopic.NAME, partitions);
+            topics.put(StockTopic.DEAD_LETTER, 1);
         }
 
         public Builder databases(String... names) {
@@ -128,7 +132,12 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public Builder stockTopicPartitions(int partitions) {
-            topics.put(StockTopic.NAME, partitions);
+            return topic(StockTopic.NAME, partitions);
+        }
+
+        /** Adds a topic, or changes the partition count of one of the contract's topics. */
+        public Builder topic(String name, int partitions) {
+            topics.put(name, partitions);
             return this;
         }
 

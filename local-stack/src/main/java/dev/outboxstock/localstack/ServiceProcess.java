@@ -83,6 +83,16 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** Kills the service the hard way (SIGKILL), as a crash would: no shutdown hook, no graceful anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to shut down gracefully (SIGTERM) and waits for it; kills it if it does not stop. */
     @Override
     public void close() {

@@ -59,12 +59,13 @@ public final class Demo {
                                 + logDir);
 
         System.out.printf(
-                "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products/apple%n"
-                        + "outbox-relay:      %s/q/health%nKafka:             %s%nLogs:              %s%n"
-                        + "Press Ctrl-C to stop everything.%n",
+                "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products%n"
+                        + "order relay:       %s/q/health%ninventory relay:   %s/q/health%nKafka:             %s%n"
+                        + "Logs:              %s%nPress Ctrl-C to stop everything.%n",
                 system.orderService().baseUri(),
                 system.inventoryService().baseUri(),
-                system.outboxRelay().baseUri(),
+                system.orderRelay().baseUri(),
+                system.inventoryRelay().baseUri(),
                 system.stack().kafka().orElseThrow().bootstrapServers(),
                 logDir);
         new CountDownLatch(1).await();

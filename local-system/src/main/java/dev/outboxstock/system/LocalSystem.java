@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The whole system on one machine: PostgreSQL and Kafka from the {@link LocalStack}, and order-service,
- * inventory-service and the outbox relay each as its own JVM, wired together by environment variables only.
- * Closing it stops the services gracefully, then the servers.
+ * The whole system on one machine: PostgreSQL and Kafka from the {@link LocalStack}; order-service,
+ * inventory-service and one outbox relay per database (the same application, configured twice), each as its own
+ * JVM, wired together by environment variables only. Closing it stops the services gracefully, then the servers.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -24,17 +24,20 @@ public final class LocalSystem implements AutoCloseable {
     private final LocalStack stack;
     private final ServiceProcess orderService;
     private final ServiceProcess inventoryService;
-    private final ServiceProcess outboxRelay;
+    private final ServiceProcess orderRelay;
+    private final ServiceProcess inventoryRelay;
 
     private LocalSystem(
             LocalStack stack,
             ServiceProcess orderService,
             ServiceProcess inventoryService,
-            ServiceProcess outboxRelay) {
+            ServiceProcess orderRelay,
+            ServiceProcess inventoryRelay) {
         this.stack = stack;
         this.orderService = orderService;
         this.inventoryService = inventoryService;
-        this.outboxRelay = outboxRelay;
+        this.orderRelay = orderRelay;
+        this.inventoryRelay = inventoryRelay;
     }
 
     /** Starts everything; service logs go to {@code logDir}. */
@@ -45,38 +48,19 @@ public final class LocalSystem implements AutoCloseable {
                 .databases(ORDERS_DATABASE, INVENTORY_DATABASE)
                 .start();
         try {
-            PostgresServer postgres = stack.postgres().orElseThrow();
-            String kafka = stack.kafka().orElseThrow().bootstrapServers();
-
-            ServiceProcess inventory = ServiceProcess.start(
-                    stack,
+            ServiceStarter services = new ServiceStarter(stack, root, logDir);
+            // Each service first: its migration creates the outbox table and publication its relay reads.
+            ServiceProcess inventory = services.start(
                     "inventory-service",
-                    application(root, "inventory-service"),
-                    with(datasource(postgres, INVENTORY_DATABASE), "KAFKA_BOOTSTRAP_SERVERS", kafka),
-                    FreePort.find(),
-                    logDir);
-            // order-service first: its migration creates the outbox table and publication the relay reads.
-            ServiceProcess orders = ServiceProcess.start(
-                    stack,
-                    "order-service",
-                    application(root, "order-service"),
-                    datasource(postgres, ORDERS_DATABASE),
-                    FreePort.find(),
-                    logDir);
-            ServiceProcess relay = ServiceProcess.start(
-                    stack,
-                    "outbox-relay",
-                    application(root, "outbox-relay"),
-                    Map.of(
-                            "RELAY_SOURCE_HOST", postgres.host(),
-                            "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
-                            "RELAY_SOURCE_DATABASE", ORDERS_DATABASE,
-                            "RELAY_SOURCE_USER", postgres.username(),
-                            "RELAY_SOURCE_PASSWORD", postgres.password(),
-                            "KAFKA_BOOTSTRAP_SERVERS", kafka),
-                    FreePort.find(),
-                    logDir);
-            return new LocalSystem(stack, orders, inventory, relay);
+                    "inventory-service",
+                    services.withKafka(services.datasource(INVENTORY_DATABASE)));
+            ServiceProcess inventoryRelay = services.start(
+                    "inventory-relay", "outbox-relay", services.relay("inventory-relay", INVENTORY_DATABASE));
+            ServiceProcess orders =
+                    services.start("order-service", "order-service", services.datasource(ORDERS_DATABASE));
+            ServiceProcess orderRelay =
+                    services.start("order-relay", "outbox-relay", services.relay("order-relay", ORDERS_DATABASE));
+            return new LocalSystem(stack, orders, inventory, orderRelay, inventoryRelay);
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -95,8 +79,14 @@ public final class LocalSystem implements AutoCloseable {
         return inventoryService;
     }
 
-    public ServiceProcess outboxRelay() {
-        return outboxRelay;
+    /** The relay of order-service's outbox: stock requests. */
+    public ServiceProcess orderRelay() {
+        return orderRelay;
+    }
+
+    /** The relay of inventory-service's outbox: stock outcomes. */
+    public ServiceProcess inventoryRelay() {
+        return inventoryRelay;
     }
 
     @Override
@@ -104,20 +94,44 @@ public final class LocalSystem implements AutoCloseable {
         stack.close();
     }
 
-    private static Map<String, String> datasource(PostgresServer postgres, String database) {
-        return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-    }
+    /** Starts packaged services beside the stack, with the environment a deployment would give them. */
+    private record ServiceStarter(LocalStack stack, Path root, Path logDir) {
 
-    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
-        Map<String, String> extended = new HashMap<>(environment);
-        extended.put(name, value);
-        return extended;
-    }
+        ServiceProcess start(String name, String module, Map<String, String> environment) {
+            Path application = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            return ServiceProcess.start(stack, name, application, environment, FreePort.find(), logDir);
+        }
 
-    private static Path application(Path root, String module) {
-        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> datasource(String database) {
+            PostgresServer postgres = stack.postgres().orElseThrow();
+            return Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+
+        Map<String, String> withKafka(Map<String, String> environment) {
+            Map<String, String> extended = new HashMap<>(environment);
+            extended.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+            return extended;
+        }
+
+        /** One relay per database; replication slot names are unique in the cluster, so each gets its own. */
+        Map<String, String> relay(String name, String database) {
+            PostgresServer postgres = stack.postgres().orElseThrow();
+            return Map.of(
+                    "RELAY_NAME", name,
+                    "RELAY_SOURCE_HOST", postgres.host(),
+                    "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
+                    "RELAY_SOURCE_DATABASE", database,
+                    "RELAY_SOURCE_USER", postgres.username(),
+                    "RELAY_SOURCE_PASSWORD", postgres.password(),
+                    "RELAY_SOURCE_SLOT", database + "_outbox_slot",
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka());
+        }
+
+        private String kafka() {
+            return stack.kafka().orElseThrow().bootstrapServers();
+        }
     }
 }

@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockDecreaseRejected;
+import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.client.InventoryClient;
@@ -12,6 +16,7 @@ import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,22 +74,44 @@ class OrderToStockEndToEndIT {
         String fig = "fig-" + UUID.randomUUID();
         OrderClient.Order order = orders.placeOrder(List.of(new Line(plum, 1), new Line(fig, 2)));
 
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(
-                        system.stack().kafka().orElseThrow().bootstrapServers(),
-                        StockTopic.NAME,
-                        read -> read.stream()
-                                        .filter(record -> isFor(record, order))
-                                        .count()
-                                == 2,
-                        SETTLE_TIMEOUT)
-                .stream()
-                .filter(record -> isFor(record, order))
-                .toList();
+        List<ConsumerRecord<String, String>> records = recordsOf(order, StockTopic.NAME, 2);
 
         assertThat(records)
                 .allSatisfy(record -> assertThat(record.key())
                         .isEqualTo(json(record).get("productId").asText()));
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(plum, fig);
+    }
+
+    @Test
+    void inventoryPublishesTheOutcomeOfEveryLineKeyedByOrderId() {
+        String kiwi = "kiwi-" + UUID.randomUUID();
+        inventory.setStock(kiwi, 1);
+        OrderClient.Order order = orders.placeOrder(List.of(new Line(kiwi, 1), new Line("unknown-" + kiwi, 1)));
+
+        List<ConsumerRecord<String, String>> outcomes = recordsOf(order, StockOutcomeTopic.NAME, 2);
+
+        assertThat(outcomes)
+                .extracting(ConsumerRecord::key)
+                .containsOnly(order.id().toString());
+        assertThat(outcomes)
+                .extracting(record -> new String(
+                        record.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder(StockDecreased.TYPE, StockDecreaseRejected.TYPE);
+    }
+
+    /** The records of {@code topic} about this order, once there are {@code count} of them. */
+    private static List<ConsumerRecord<String, String>> recordsOf(OrderClient.Order order, String topic, int count) {
+        return TopicReader.readUntil(
+                        system.stack().kafka().orElseThrow().bootstrapServers(),
+                        topic,
+                        read -> read.stream()
+                                        .filter(record -> isFor(record, order))
+                                        .count()
+                                == count,
+                        SETTLE_TIMEOUT)
+                .stream()
+                .filter(record -> isFor(record, order))
+                .toList();
     }
 
     private static boolean isFor(ConsumerRecord<String, String> record, OrderClient.Order order) {

@@ -1,58 +1,86 @@
 package dev.outboxstock.inventory.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockDecreaseRequested;
+import dev.outboxstock.contract.StockReleaseRequested;
+import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
-import dev.outboxstock.inventory.service.StockOutcome;
+import dev.outboxstock.inventory.service.StockResult;
 import dev.outboxstock.inventory.service.StockService;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the stock topic one record at a time, in partition order. The record's offset is committed only
- * after this method returned, that is after the database transaction committed.
+ * Consumes the stock topic. Each copy of the channel (its {@code concurrency} setting) is one consumer of the
+ * group and handles its partitions one record at a time, in order; copies work in parallel. A record is acknowledged, and its
+ * offset later committed, only after its database transaction committed. An invalid record is dead-lettered with
+ * the reason, and the partition keeps flowing.
  */
 @ApplicationScoped
 public class StockEventConsumer {
 
     private static final Logger LOG = Logger.getLogger(StockEventConsumer.class);
 
+    private final StockEventDecoder decoder;
     private final StockService stockService;
-    private final ObjectMapper objectMapper;
+    private final TransientFailureRetry retry;
+    private final StockEventMetrics metrics;
 
-    public StockEventConsumer(StockService stockService, ObjectMapper objectMapper) {
+    public StockEventConsumer(
+            StockEventDecoder decoder,
+            StockService stockService,
+            TransientFailureRetry retry,
+            StockEventMetrics metrics) {
+        this.decoder = decoder;
         this.stockService = stockService;
-        this.objectMapper = objectMapper;
+        this.retry = retry;
+        this.metrics = metrics;
     }
 
     @Incoming(StockTopic.NAME)
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws JsonProcessingException {
-        String type = header(record, EventHeaders.EVENT_TYPE);
-        if (!StockDecreaseRequested.TYPE.equals(type)) {
-            LOG.warnf(
-                    "Skipping event of unknown type %s at %s-%d@%d",
-                    type, record.topic(), record.partition(), record.offset());
-            return;
+    public CompletionStage<Void> consume(IncomingKafkaRecord<String, String> record) {
+        DecodedStockEvent event;
+        try {
+            event = decoder.decode(record);
+        } catch (InvalidStockEventException invalid) {
+            return deadLetter(record, invalid);
         }
-        UUID eventId = UUID.fromString(header(record, EventHeaders.EVENT_ID));
-        StockDecreaseRequested request = objectMapper.readValue(record.value(), StockDecreaseRequested.class);
-        StockOutcome outcome = stockService.decrease(eventId, request);
-        LOG.debugf(
-                "%s %s: %d of %s for order %s",
-                outcome, eventId, request.quantity(), request.productId(), request.orderId());
+        try {
+            StockResult result = retry.call(() -> apply(event));
+            metrics.consumed(event.payload().getClass(), result);
+            return record.ack();
+        } catch (ShutdownInProgressException stopping) {
+            // Neither acknowledged nor dead-lettered: the offset stays uncommitted and the event is delivered again.
+            return new CompletableFuture<>();
+        } catch (RuntimeException failure) {
+            return deadLetter(record, failure);
+        }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    private StockResult apply(DecodedStockEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof StockDecreaseRequested decrease) {
+            return stockService.decrease(event.source(), decrease);
+        }
+        if (payload instanceof StockReleaseRequested release) {
+            return stockService.release(event.source(), release);
+        }
+        if (payload instanceof StockReplenished replenishment) {
+            return stockService.replenish(event.source(), replenishment);
+        }
+        throw new IllegalStateException("No handler for " + payload.getClass());
+    }
+
+    private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, String> record, Throwable reason) {
+        LOG.warnf(
+                "Dead-lettering %s-%d@%d: %s",
+                record.getTopic(), record.getPartition(), record.getOffset(), reason.getMessage());
+        metrics.deadLettered();
+        return record.nack(reason);
     }
 }

@@ -1,8 +1,8 @@
 package dev.outboxstock.inventory.repository;
 
+import dev.outboxstock.inventory.service.EventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.UUID;
 
 /** The log of consumed event ids that makes consumption idempotent. */
 @ApplicationScoped
@@ -15,15 +15,18 @@ public class ProcessedEventRepository {
     }
 
     /**
-     * Records the event as processed by the current transaction. False when it was already processed: then the
-     * caller must change nothing. A concurrent delivery of the same event waits here for the first to finish.
+     * Claims the event for the current transaction. False when it was processed before: then the caller must change
+     * nothing. A concurrent delivery of the same event (during a rebalance) waits here until the first commits.
      */
-    public boolean recordFirstDelivery(UUID eventId, String eventType) {
+    public boolean claim(EventSource source, String eventType) {
         return entityManager
-                        .createNativeQuery("INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2)"
-                                + " ON CONFLICT (event_id) DO NOTHING")
-                        .setParameter(1, eventId)
+                        .createNativeQuery(
+                                "INSERT INTO processed_event (event_id, event_type, source_partition, source_offset)"
+                                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (event_id) DO NOTHING")
+                        .setParameter(1, source.eventId())
                         .setParameter(2, eventType)
+                        .setParameter(3, source.partition())
+                        .setParameter(4, source.offset())
                         .executeUpdate()
                 == 1;
     }

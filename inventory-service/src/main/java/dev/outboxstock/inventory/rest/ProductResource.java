@@ -5,25 +5,46 @@ import dev.outboxstock.inventory.mapping.ProductMapper;
 import dev.outboxstock.inventory.service.StockService;
 import dev.outboxstock.problem.Problem;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/products")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ProductResource {
 
+    static final int MAX_PAGE_SIZE = 500;
+
     private final StockService stockService;
 
     public ProductResource(StockService stockService) {
         this.stockService = stockService;
+    }
+
+    /** Products ordered by id, a page at a time. */
+    @GET
+    public List<ProductResponse> listProducts(
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
+        return stockService.listProducts(page, size).stream()
+                .map(ProductMapper::toResponse)
+                .toList();
     }
 
     @GET

@@ -1,113 +1,178 @@
 package dev.outboxstock.inventory.messaging;
 
+import static dev.outboxstock.inventory.StockEventProducer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreaseRequested;
+import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcomeTopic;
+import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.inventory.InventoryTestResource;
-import dev.outboxstock.inventory.service.StockService;
-import dev.outboxstock.localstack.LocalStack;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.inventory.StockEventTestBase;
+import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @InventoryTestResource
-class StockEventConsumerTest {
+class StockEventConsumerTest extends StockEventTestBase {
 
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
 
-    @InjectLocalStack
-    LocalStack stack;
-
-    @Inject
-    StockService stockService;
-
-    private KafkaProducer<String, String> producer;
-
-    @BeforeEach
-    void connect() {
-        producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafka().orElseThrow().bootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
-    }
-
-    @AfterEach
-    void disconnect() {
-        producer.close();
-    }
-
     @Test
-    void decreasesStockOncePerEventEvenWhenTheEventIsDeliveredTwice() throws Exception {
-        String product = "ev-" + UUID.randomUUID();
-        stockService.setAvailable(product, 10);
+    void appliesADecreaseOnceEvenWhenItIsDeliveredTwiceAndPublishesOneOutcome() {
+        String product = newProduct("ev", 10);
+        UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        send(eventId, product, 3);
-        send(eventId, product, 3);
+        await(events.decrease(eventId, orderId, product, 3));
+        await(events.decrease(eventId, orderId, product, 3));
         UUID marker = UUID.randomUUID();
-        send(marker, product, 1);
+        await(events.decrease(marker, UUID.randomUUID(), product, 1));
 
-        await().atMost(APPLY_TIMEOUT).until(() -> isProcessed(marker));
-        assertThat(available(product)).isEqualTo(10 - 3 - 1);
+        awaitProcessed(marker);
+        assertThat(database.available(product)).isEqualTo(10 - 3 - 1);
+        assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreased.TYPE);
+        assertThat(database.query(
+                        "SELECT kind, outcome, available_after FROM stock_movement WHERE event_id = ?", eventId))
+                .containsExactly(List.of("DECREASE", "APPLIED", 7));
     }
 
     @Test
-    void rejectsADecreaseBeyondTheAvailableStockAndLeavesStockUnchanged() throws Exception {
-        String product = "ev-" + UUID.randomUUID();
-        stockService.setAvailable(product, 2);
+    void rejectsADecreaseBeyondTheAvailableStockAndSaysWhy() {
+        String product = newProduct("ev", 2);
+        UUID orderId = UUID.randomUUID();
         UUID tooMany = UUID.randomUUID();
 
-        send(tooMany, product, 3);
+        await(events.decrease(tooMany, orderId, product, 3));
 
-        await().atMost(APPLY_TIMEOUT).until(() -> isProcessed(tooMany));
-        assertThat(available(product)).isEqualTo(2);
+        awaitProcessed(tooMany);
+        assertThat(database.available(product)).isEqualTo(2);
+        assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreaseRejected.TYPE);
+        assertThat(outcomePayloadsOf(orderId).get(0))
+                .contains(StockDecreaseRejected.RejectionReason.INSUFFICIENT_STOCK.name());
     }
 
-    private void send(UUID eventId, String productId, int quantity) throws Exception {
-        String payload = "{\"orderId\":\"" + UUID.randomUUID() + "\",\"productId\":\"" + productId + "\",\"quantity\":"
-                + quantity + "}";
-        ProducerRecord<String, String> record = new ProducerRecord<>(StockTopic.NAME, productId, payload);
-        record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_TYPE, StockDecreaseRequested.TYPE.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+    @Test
+    void rejectsADecreaseOfAnUnknownProductAsABusinessOutcomeNotADeadLetter() {
+        UUID orderId = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+
+        await(events.decrease(unknown, orderId, "never-stocked-" + UUID.randomUUID(), 1));
+
+        awaitProcessed(unknown);
+        assertThat(outcomePayloadsOf(orderId))
+                .singleElement()
+                .asString()
+                .contains(StockDecreaseRejected.RejectionReason.UNKNOWN_PRODUCT.name());
     }
 
-    private boolean isProcessed(UUID eventId) throws Exception {
-        return queryInt("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1;
+    @Test
+    void releasesAndReplenishesIdempotently() {
+        String product = newProduct("ev", 5);
+        UUID orderId = UUID.randomUUID();
+        UUID release = UUID.randomUUID();
+        UUID replenish = UUID.randomUUID();
+
+        await(events.release(release, orderId, product, 2));
+        await(events.release(release, orderId, product, 2));
+        await(events.replenish(replenish, product, 10));
+        await(events.replenish(replenish, product, 10));
+        String newProduct = "replenished-" + UUID.randomUUID();
+        UUID create = UUID.randomUUID();
+        await(events.replenish(create, newProduct, 4));
+
+        awaitProcessed(create);
+        awaitProcessed(replenish);
+        assertThat(database.available(product)).isEqualTo(5 + 2 + 10);
+        assertThat(database.available(newProduct)).isEqualTo(4);
+        assertThat(outcomeTypesOf(orderId)).containsExactly(StockReleased.TYPE);
     }
 
-    private int available(String productId) throws Exception {
-        return queryInt("SELECT available FROM product WHERE id = ?", productId);
-    }
-
-    private int queryInt(String sql, Object parameter) throws Exception {
-        try (Connection connection = stack.postgres().orElseThrow().connect("inventory");
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
+    @Test
+    void deadLettersRecordsThatCanNeverBeAppliedAndKeepsThePartitionFlowing() {
+        String product = newProduct("ev", 10);
+        Map<String, String> decreaseHeaders = Map.of(
+                EventHeaders.EVENT_ID,
+                UUID.randomUUID().toString(),
+                EventHeaders.EVENT_TYPE,
+                StockDecreaseRequested.TYPE);
+        List<String> poison = List.of(
+                "not json at all",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"productId\":\"" + product + "\",\"quantity\":0}",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"productId\":\"" + product + "\"}",
+                "[1,2,3]");
+        for (String value : poison) {
+            await(events.raw(
+                    product,
+                    value,
+                    Map.of(
+                            EventHeaders.EVENT_ID,
+                            UUID.randomUUID().toString(),
+                            EventHeaders.EVENT_TYPE,
+                            StockDecreaseRequested.TYPE)));
         }
+        await(events.raw(
+                product,
+                "{}",
+                Map.of(EventHeaders.EVENT_ID, UUID.randomUUID().toString(), EventHeaders.EVENT_TYPE, "SomethingElse")));
+        await(events.raw(product, "{}", Map.of(EventHeaders.EVENT_TYPE, StockDecreaseRequested.TYPE)));
+        await(events.raw(
+                "another-key",
+                "{\"orderId\":\"" + UUID.randomUUID() + "\",\"productId\":\"" + product + "\",\"quantity\":1}",
+                decreaseHeaders));
+        UUID valid = UUID.randomUUID();
+        await(events.decrease(valid, UUID.randomUUID(), product, 4));
+
+        awaitProcessed(valid);
+        assertThat(database.available(product)).isEqualTo(6);
+        List<ConsumerRecord<String, String>> deadLetters = TopicReader.readUntil(
+                stack.kafka().orElseThrow().bootstrapServers(),
+                StockTopic.DEAD_LETTER,
+                read -> read.stream().filter(record -> isAbout(record, product)).count() >= poison.size() + 3,
+                APPLY_TIMEOUT);
+        assertThat(deadLetters.stream().filter(record -> isAbout(record, product)))
+                .allSatisfy(record -> assertThat(record.headers().lastHeader("dead-letter-reason"))
+                        .isNotNull());
+    }
+
+    private static boolean isAbout(ConsumerRecord<String, String> record, String product) {
+        return product.equals(record.key()) || String.valueOf(record.value()).contains(product);
+    }
+
+    private void awaitProcessed(UUID eventId) {
+        await().atMost(APPLY_TIMEOUT)
+                .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    }
+
+    private List<String> outcomeTypesOf(UUID orderId) {
+        return database
+                .query(
+                        "SELECT type FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ? ORDER BY created_at",
+                        StockOutcomeTopic.AGGREGATE_TYPE,
+                        orderId.toString())
+                .stream()
+                .map(row -> (String) row.get(0))
+                .toList();
+    }
+
+    private List<String> outcomePayloadsOf(UUID orderId) {
+        return database
+                .query(
+                        "SELECT payload::text FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ?",
+                        StockOutcomeTopic.AGGREGATE_TYPE,
+                        orderId.toString())
+                .stream()
+                .map(row -> (String) row.get(0))
+                .toList();
     }
 }

@@ -1,7 +1,7 @@
 package dev.outboxstock.inventory.service;
 
-/** What consuming one stock event did. */
-public enum StockOutcome {
+/** What applying one stock event did. */
+public enum StockResult {
     /** The stock changed. */
     APPLIED,
     /** Not enough units, or no such product: stock unchanged. */

@@ -1,18 +1,18 @@
-package dev.outboxstock.order.outbox;
+package dev.outboxstock.outbox;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A row of the outbox table: an event that leaves this service once the transaction that wrote it commits.
- * The relay routes it by {@code aggregatetype}, keys it by {@code aggregateid} and carries {@code id} and
- * {@code type} as headers.
+ * A row of the outbox table: an event that leaves the service once the transaction that wrote it commits. The
+ * relay routes it by {@code aggregatetype}, keys it by {@code aggregateid} and carries {@code id}, {@code type} and
+ * {@code traceparent} as headers. The table comes with this library ({@code db/outbox/R__outbox_event.sql});
+ * {@code created_at} defaults to the time of the insert.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -34,18 +34,17 @@ public class OutboxEvent {
     @Column(nullable = false)
     private String payload;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private String traceparent;
 
     protected OutboxEvent() {}
 
-    OutboxEvent(String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {
+    OutboxEvent(String aggregateType, String aggregateId, String type, String payload, String traceparent) {
         this.id = UUID.randomUUID();
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
         this.type = type;
         this.payload = payload;
-        this.createdAt = createdAt;
+        this.traceparent = traceparent;
     }
 
     public UUID id() {

@@ -1,0 +1,16 @@
+package dev.outboxstock.contract;
+
+/**
+ * The topic on which inventory tells what became of each order's stock requests, keyed by order id so that all
+ * outcomes of one order arrive in one partition, in order. Events: {@link StockDecreased},
+ * {@link StockDecreaseRejected}, {@link StockReleased}.
+ */
+public final class StockOutcomeTopic {
+
+    /** Value of the outbox {@code aggregatetype} column for rows bound to this topic. */
+    public static final String AGGREGATE_TYPE = "stock-outcome";
+
+    public static final String NAME = AGGREGATE_TYPE + OutboxRouting.TOPIC_SUFFIX;
+
+    private StockOutcomeTopic() {}
+}

@@ -1,0 +1,7 @@
+package dev.outboxstock.inventory.domain;
+
+/** Whether a stock movement changed the stock. */
+public enum MovementOutcome {
+    APPLIED,
+    REJECTED
+}

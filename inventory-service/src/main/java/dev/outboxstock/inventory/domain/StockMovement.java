@@ -1,0 +1,86 @@
+package dev.outboxstock.inventory.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** One line of a product's stock history: applied or rejected, why, and the level it left behind. */
+@Entity
+@Table(name = "stock_movement")
+public class StockMovement {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "event_id")
+    private UUID eventId;
+
+    @Column(name = "product_id", nullable = false)
+    private String productId;
+
+    @Column(name = "order_id")
+    private UUID orderId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MovementKind kind;
+
+    @Column(nullable = false)
+    private int quantity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MovementOutcome outcome;
+
+    private String reason;
+
+    @Column(name = "available_after")
+    private Integer availableAfter;
+
+    protected StockMovement() {}
+
+    private StockMovement(
+            UUID eventId,
+            String productId,
+            UUID orderId,
+            MovementKind kind,
+            int quantity,
+            MovementOutcome outcome,
+            String reason,
+            Integer availableAfter) {
+        this.eventId = eventId;
+        this.productId = productId;
+        this.orderId = orderId;
+        this.kind = kind;
+        this.quantity = quantity;
+        this.outcome = outcome;
+        this.reason = reason;
+        this.availableAfter = availableAfter;
+    }
+
+    public static StockMovement applied(
+            UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, int availableAfter) {
+        return new StockMovement(
+                eventId, productId, orderId, kind, quantity, MovementOutcome.APPLIED, null, availableAfter);
+    }
+
+    public static StockMovement rejected(
+            UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, String reason) {
+        return new StockMovement(eventId, productId, orderId, kind, quantity, MovementOutcome.REJECTED, reason, null);
+    }
+
+    public MovementOutcome outcome() {
+        return outcome;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

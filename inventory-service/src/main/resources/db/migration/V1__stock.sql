@@ -1,0 +1,32 @@
+CREATE TABLE product (
+    id         varchar(64) PRIMARY KEY,
+    -- The last line of defence: whatever the code does, stock never goes below zero.
+    available  integer     NOT NULL CHECK (available >= 0),
+    version    bigint      NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- Every consumed event id, written in the same transaction as the change it caused: a redelivered event finds its
+-- id here and changes nothing. Also says which record of the stock topic carried it.
+CREATE TABLE processed_event (
+    event_id         uuid         PRIMARY KEY,
+    event_type       varchar(255) NOT NULL,
+    source_partition integer      NOT NULL,
+    source_offset    bigint       NOT NULL,
+    processed_at     timestamptz  NOT NULL DEFAULT now()
+);
+
+-- The history of every stock change and every refused one, with the level it left behind.
+CREATE TABLE stock_movement (
+    id              bigserial   PRIMARY KEY,
+    event_id        uuid        REFERENCES processed_event (event_id),
+    product_id      varchar(64) NOT NULL,
+    order_id        uuid,
+    kind            varchar(16) NOT NULL,
+    quantity        integer     NOT NULL CHECK (quantity >= 0),
+    outcome         varchar(16) NOT NULL,
+    reason          varchar(32),
+    available_after integer     CHECK (available_after >= 0),
+    recorded_at     timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX stock_movement_product ON stock_movement (product_id, id);
