@@ -6,20 +6,11 @@ CREATE TABLE product (
     updated_at timestamptz NOT NULL DEFAULT now()
 );
 
--- Every consumed event id, written in the same transaction as the change it caused: a redelivered event finds its
--- id here and changes nothing. Also says which record of the stock topic carried it.
-CREATE TABLE processed_event (
-    event_id         uuid         PRIMARY KEY,
-    event_type       varchar(255) NOT NULL,
-    source_partition integer      NOT NULL,
-    source_offset    bigint       NOT NULL,
-    processed_at     timestamptz  NOT NULL DEFAULT now()
-);
-
--- The history of every stock change and every refused one, with the level it left behind.
+-- The history of every stock change and every refused one, with the level it left behind. event_id is the
+-- consumed event (see processed_event, from the inbox library), null for an operator's change.
 CREATE TABLE stock_movement (
     id              bigserial   PRIMARY KEY,
-    event_id        uuid        REFERENCES processed_event (event_id),
+    event_id        uuid,
     product_id      varchar(64) NOT NULL,
     order_id        uuid,
     kind            varchar(16) NOT NULL,

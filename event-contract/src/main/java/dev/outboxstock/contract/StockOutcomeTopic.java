@@ -12,5 +12,8 @@ public final class StockOutcomeTopic {
 
     public static final String NAME = AGGREGATE_TYPE + OutboxRouting.TOPIC_SUFFIX;
 
+    /** Where records that cannot be decoded or applied go, with the reason in headers. */
+    public static final String DEAD_LETTER = NAME + OutboxRouting.DEAD_LETTER_SUFFIX;
+
     private StockOutcomeTopic() {}
 }

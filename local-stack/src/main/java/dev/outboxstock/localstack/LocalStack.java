@@ -119,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
             topics.put(StockTopic.NAME, partitions);
             topics.put(StockOutcomeTopic.NAME, partitions);
             topics.put(StockTopic.DEAD_LETTER, 1);
+            topics.put(StockOutcomeTopic.DEAD_LETTER, 1);
         }
 
         public Builder databases(String... names) {

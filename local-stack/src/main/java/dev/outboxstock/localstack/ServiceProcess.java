@@ -38,8 +38,19 @@ public final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Starts the application, attached to the stack so that it stops first and is never left running. */
+    /** Starts the application and waits until it is ready; see {@link #launch}. */
     public static ServiceProcess start(
+            LocalStack stack, String name, Path application, Map<String, String> environment, int port, Path logDir) {
+        ServiceProcess service = launch(stack, name, application, environment, port, logDir);
+        service.awaitReady();
+        return service;
+    }
+
+    /**
+     * Starts the application, attached to the stack so that it stops first and is never left running, and waits
+     * until it is alive (it may not be ready yet, for example while a service it needs is missing).
+     */
+    public static ServiceProcess launch(
             LocalStack stack, String name, Path application, Map<String, String> environment, int port, Path logDir) {
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(application + " is missing: package the services first (./mvnw install)");
@@ -64,9 +75,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         stack.processes().record(name, service.process.toHandle());
         stack.attach(service);
-        service.awaitReady();
+        service.awaitHealth("/q/health/live");
         LOG.infof(
-                "%s ready at %s in %d ms (log: %s)",
+                "%s up at %s in %d ms (log: %s)",
                 name, service.baseUri, (System.nanoTime() - started) / 1_000_000, logFile);
         return service;
     }
@@ -99,8 +110,13 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessTerminator.terminate(process, name, STOP_TIMEOUT);
     }
 
-    private void awaitReady() {
-        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve("/q/health/ready"))
+    /** Waits until the service says it is ready to work. */
+    public void awaitReady() {
+        awaitHealth("/q/health/ready");
+    }
+
+    private void awaitHealth(String path) {
+        HttpRequest readiness = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -120,7 +136,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(Duration.ofMillis(200));
         }
-        throw new IllegalStateException(name + " not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        throw new IllegalStateException(
+                name + " not healthy (" + path + ") within " + READY_TIMEOUT + ":\n" + logTail());
     }
 
     private String logTail() {

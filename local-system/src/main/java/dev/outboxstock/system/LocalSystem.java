@@ -49,17 +49,22 @@ public final class LocalSystem implements AutoCloseable {
                 .start();
         try {
             ServiceStarter services = new ServiceStarter(stack, root, logDir);
-            // Each service first: its migration creates the outbox table and publication its relay reads.
-            ServiceProcess inventory = services.start(
-                    "inventory-service",
-                    "inventory-service",
-                    services.withKafka(services.datasource(INVENTORY_DATABASE)));
+            // Services first: their migrations create the outbox tables and publications the relays read. They are
+            // ready only once their relay has created its replication slot.
+            Map<String, String> inventoryEnvironment =
+                    new HashMap<>(services.withKafka(services.datasource(INVENTORY_DATABASE)));
+            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
+            // both ways are exercised end to end.
+            inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "false");
+            ServiceProcess inventory = services.launch("inventory-service", "inventory-service", inventoryEnvironment);
+            ServiceProcess orders = services.launch(
+                    "order-service", "order-service", services.withKafka(services.datasource(ORDERS_DATABASE)));
             ServiceProcess inventoryRelay = services.start(
                     "inventory-relay", "outbox-relay", services.relay("inventory-relay", INVENTORY_DATABASE));
-            ServiceProcess orders =
-                    services.start("order-service", "order-service", services.datasource(ORDERS_DATABASE));
             ServiceProcess orderRelay =
                     services.start("order-relay", "outbox-relay", services.relay("order-relay", ORDERS_DATABASE));
+            inventory.awaitReady();
+            orders.awaitReady();
             return new LocalSystem(stack, orders, inventory, orderRelay, inventoryRelay);
         } catch (RuntimeException e) {
             stack.close();
@@ -97,9 +102,16 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts packaged services beside the stack, with the environment a deployment would give them. */
     private record ServiceStarter(LocalStack stack, Path root, Path logDir) {
 
+        ServiceProcess launch(String name, String module, Map<String, String> environment) {
+            return ServiceProcess.launch(stack, name, application(module), environment, FreePort.find(), logDir);
+        }
+
         ServiceProcess start(String name, String module, Map<String, String> environment) {
-            Path application = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-            return ServiceProcess.start(stack, name, application, environment, FreePort.find(), logDir);
+            return ServiceProcess.start(stack, name, application(module), environment, FreePort.find(), logDir);
+        }
+
+        private Path application(String module) {
+            return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
 
         Map<String, String> datasource(String database) {

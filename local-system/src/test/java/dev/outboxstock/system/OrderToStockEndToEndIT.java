@@ -17,12 +17,10 @@ import dev.outboxstock.system.client.OrderClient.Line;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,17 +35,10 @@ class OrderToStockEndToEndIT {
     private static InventoryClient inventory;
 
     @BeforeAll
-    static void startSystem() {
-        system = LocalSystem.start(Path.of("target", "service-logs"));
+    static void connect() {
+        system = SharedSystem.get();
         orders = new OrderClient(system.orderService().baseUri());
         inventory = new InventoryClient(system.inventoryService().baseUri());
-    }
-
-    @AfterAll
-    static void stopSystem() {
-        if (system != null) {
-            system.close();
-        }
     }
 
     @Test
@@ -63,9 +54,11 @@ class OrderToStockEndToEndIT {
             assertThat(inventory.available(apple)).isEqualTo(7);
             assertThat(inventory.available(pear)).isEqualTo(16);
         });
-        assertThat(orders.findOrder(order.id()))
-                .hasValueSatisfying(
-                        found -> assertThat(found.lines()).containsExactly(new Line(apple, 3), new Line(pear, 4)));
+        await().atMost(SETTLE_TIMEOUT)
+                .until(() -> orders.findOrder(order.id()).orElseThrow().status().equals("CONFIRMED"));
+        assertThat(orders.findOrder(order.id()).orElseThrow().lines())
+                .extracting(line -> line.productId() + ":" + line.quantity() + ":" + line.status())
+                .containsExactly(apple + ":3:RESERVED", pear + ":4:RESERVED");
     }
 
     @Test

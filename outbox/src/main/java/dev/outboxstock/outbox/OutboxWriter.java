@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 
 /**
  * Appends events to the outbox table. It joins the caller's transaction and refuses to run without one: an event
@@ -15,10 +16,18 @@ public class OutboxWriter {
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
+    private final OutboxConfig config;
+    private final ReplicationSlotGuard slotGuard;
 
-    public OutboxWriter(EntityManager entityManager, ObjectMapper objectMapper) {
+    public OutboxWriter(
+            EntityManager entityManager,
+            ObjectMapper objectMapper,
+            OutboxConfig config,
+            ReplicationSlotGuard slotGuard) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
+        this.config = config;
+        this.slotGuard = slotGuard;
     }
 
     /**
@@ -26,12 +35,30 @@ public class OutboxWriter {
      * @param aggregateId the record key: events with the same key stay in order
      * @param type the event type, carried as a header
      * @param payload serialised to JSON as the record value
+     * @param traceparent the W3C trace context to carry as a header, if any
+     * @throws OutboxNotReadyException when rows are deleted after insert and no relay has a slot yet
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent append(String aggregateType, String aggregateId, String type, Object payload) {
-        OutboxEvent event = new OutboxEvent(aggregateType, aggregateId, type, toJson(payload), null);
-        entityManager.persist(event);
+    public OutboxEvent append(
+            String aggregateType, String aggregateId, String type, Object payload, Optional<String> traceparent) {
+        OutboxEvent event =
+                new OutboxEvent(aggregateType, aggregateId, type, toJson(payload), traceparent.orElse(null));
+        if (config.deleteAfterInsert()) {
+            slotGuard.requireSlot();
+            entityManager.persist(event);
+            // The INSERT must reach the write-ahead log before the DELETE; both commit with the caller.
+            entityManager.flush();
+            entityManager.remove(event);
+        } else {
+            entityManager.persist(event);
+        }
         return event;
+    }
+
+    /** An event without trace context. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxEvent append(String aggregateType, String aggregateId, String type, Object payload) {
+        return append(aggregateType, aggregateId, type, payload, Optional.empty());
     }
 
     private String toJson(Object payload) {

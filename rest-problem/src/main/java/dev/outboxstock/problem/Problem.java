@@ -2,6 +2,7 @@ package dev.outboxstock.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * An RFC 7807 problem detail. {@code violations} lists the invalid fields of a rejected request.
@@ -15,6 +16,14 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, List.of());
+    }
+
+    /** This problem as an HTTP answer: its status, {@code application/problem+json}. */
+    public RestResponse<Problem> toResponse() {
+        return RestResponse.ResponseBuilder.<Problem>create(status)
+                .entity(this)
+                .type(MEDIA_TYPE)
+                .build();
     }
 
     /** One invalid field: where it is in the request, and what is wrong with it. */

@@ -1,6 +1,8 @@
 package dev.outboxstock.problem;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -24,42 +26,50 @@ public class ProblemExceptionMappers {
                 .map(violation -> new Problem.Violation(fieldOf(violation), violation.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
-        return respond(new Problem(
-                "about:blank",
-                "Invalid request",
-                Response.Status.BAD_REQUEST.getStatusCode(),
-                "The request has invalid fields",
-                violations));
+        return new Problem(
+                        "about:blank",
+                        "Invalid request",
+                        Response.Status.BAD_REQUEST.getStatusCode(),
+                        "The request has invalid fields",
+                        violations)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> malformed(JsonParseException exception) {
+        return unreadable(exception);
+    }
+
+    /** Also a type that does not fit, such as text for a number, or a field the API does not know. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> mismatched(MismatchedInputException exception) {
+        return unreadable(exception);
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unreadable(JacksonException exception) {
-        return respond(Problem.of(
-                Response.Status.BAD_REQUEST.getStatusCode(),
-                "Unreadable request body",
-                exception.getOriginalMessage()));
+        return Problem.of(
+                        Response.Status.BAD_REQUEST.getStatusCode(),
+                        "Unreadable request body",
+                        exception.getOriginalMessage())
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException exception) {
         Response.StatusType status = exception.getResponse().getStatusInfo();
-        return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), exception.getMessage()));
+        return Problem.of(status.getStatusCode(), status.getReasonPhrase(), exception.getMessage())
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(RuntimeException exception) {
         LOG.error("Unexpected error", exception);
-        return respond(Problem.of(
-                Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(),
-                "Internal error",
-                "The request could not be completed"));
-    }
-
-    static RestResponse<Problem> respond(Problem problem) {
-        return RestResponse.ResponseBuilder.<Problem>create(problem.status())
-                .entity(problem)
-                .type(Problem.MEDIA_TYPE)
-                .build();
+        return Problem.of(
+                        Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(),
+                        "Internal error",
+                        "The request could not be completed")
+                .toResponse();
     }
 
     /** The invalid field's path inside the request, such as {@code lines[0].quantity}. */

@@ -1,17 +1,17 @@
 package dev.outboxstock.inventory.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.ProductIdFormat;
-import dev.outboxstock.inventory.service.EventSource;
+import dev.outboxstock.inbox.EventEnvelope;
+import dev.outboxstock.inbox.InvalidEventException;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Turns a record of the stock topic into a {@link DecodedStockEvent}, or says precisely why it cannot: headers,
@@ -28,63 +28,54 @@ public class StockEventDecoder {
         this.objectMapper = objectMapper;
     }
 
-    DecodedStockEvent decode(IncomingKafkaRecord<String, String> record) throws InvalidStockEventException {
-        UUID eventId = eventId(record);
-        String typeName = header(record, EventHeaders.EVENT_TYPE);
-        StockEventType type = StockEventType.of(typeName)
-                .orElseThrow(() -> new InvalidStockEventException("unknown event type " + typeName));
+    DecodedStockEvent decode(IncomingKafkaRecord<String, String> record) throws InvalidEventException {
+        EventEnvelope envelope = EventEnvelope.of(record.getHeaders(), record.getPartition(), record.getOffset());
+        StockEventType type = StockEventType.of(envelope.type())
+                .orElseThrow(() -> new InvalidEventException("unknown event type " + envelope.type()));
         JsonNode payload = parse(record.getPayload());
         validate(payload, type, record.getKey());
         try {
             return new DecodedStockEvent(
-                    new EventSource(eventId, record.getPartition(), record.getOffset()),
-                    objectMapper.treeToValue(payload, type.payloadType()));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidStockEventException("payload does not fit " + typeName + ": " + e.getMessage(), e);
+                    envelope.source(),
+                    objectMapper
+                            .readerFor(type.payloadType())
+                            // A tolerant reader: fields a newer producer adds do not break this consumer.
+                            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                            .readValue(payload));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidEventException("payload does not fit " + envelope.type() + ": " + e.getMessage(), e);
         }
     }
 
-    private static UUID eventId(IncomingKafkaRecord<String, String> record) throws InvalidStockEventException {
-        String value = header(record, EventHeaders.EVENT_ID);
+    private JsonNode parse(String value) throws InvalidEventException {
         if (value == null) {
-            throw new InvalidStockEventException("missing header " + EventHeaders.EVENT_ID);
-        }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidStockEventException("header " + EventHeaders.EVENT_ID + " is not a UUID: " + value);
-        }
-    }
-
-    private JsonNode parse(String value) throws InvalidStockEventException {
-        if (value == null) {
-            throw new InvalidStockEventException("no payload");
+            throw new InvalidEventException("no payload");
         }
         try {
             JsonNode payload = objectMapper.readTree(value);
             if (payload == null || !payload.isObject()) {
-                throw new InvalidStockEventException("payload is not a JSON object");
+                throw new InvalidEventException("payload is not a JSON object");
             }
             return payload;
         } catch (JsonProcessingException e) {
-            throw new InvalidStockEventException("payload is not JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidEventException("payload is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    private static void validate(JsonNode payload, StockEventType type, String key) throws InvalidStockEventException {
+    private static void validate(JsonNode payload, StockEventType type, String key) throws InvalidEventException {
         JsonNode productId = payload.path("productId");
         if (!productId.isTextual() || !PRODUCT_ID.matcher(productId.asText()).matches()) {
-            throw new InvalidStockEventException("productId: " + ProductIdFormat.MESSAGE);
+            throw new InvalidEventException("productId: " + ProductIdFormat.MESSAGE);
         }
         if (!productId.asText().equals(key)) {
-            throw new InvalidStockEventException("record key " + key + " is not the product id " + productId.asText());
+            throw new InvalidEventException("record key " + key + " is not the product id " + productId.asText());
         }
         JsonNode quantity = payload.path("quantity");
         if (!quantity.isIntegralNumber() || !quantity.canConvertToInt() || quantity.asInt() < 1) {
-            throw new InvalidStockEventException("quantity must be a whole number of at least 1");
+            throw new InvalidEventException("quantity must be a whole number of at least 1");
         }
         if (type.forAnOrder() && !isUuid(payload.path("orderId"))) {
-            throw new InvalidStockEventException("orderId must be a UUID");
+            throw new InvalidEventException("orderId must be a UUID");
         }
     }
 
@@ -95,10 +86,5 @@ public class StockEventDecoder {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String header(IncomingKafkaRecord<String, String> record, String name) {
-        Header header = record.getHeaders().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -8,10 +8,11 @@ import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.StockReplenished;
+import dev.outboxstock.inbox.EventSource;
+import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.inventory.domain.MovementKind;
 import dev.outboxstock.inventory.domain.Product;
 import dev.outboxstock.inventory.domain.StockMovement;
-import dev.outboxstock.inventory.repository.ProcessedEventRepository;
 import dev.outboxstock.inventory.repository.ProductRepository;
 import dev.outboxstock.inventory.repository.StockMovementRepository;
 import dev.outboxstock.outbox.OutboxWriter;
@@ -29,24 +30,21 @@ import java.util.UUID;
 public class StockService {
 
     private final ProductRepository products;
-    private final ProcessedEventRepository processedEvents;
+    private final Inbox inbox;
     private final StockMovementRepository movements;
     private final OutboxWriter outbox;
 
     public StockService(
-            ProductRepository products,
-            ProcessedEventRepository processedEvents,
-            StockMovementRepository movements,
-            OutboxWriter outbox) {
+            ProductRepository products, Inbox inbox, StockMovementRepository movements, OutboxWriter outbox) {
         this.products = products;
-        this.processedEvents = processedEvents;
+        this.inbox = inbox;
         this.movements = movements;
         this.outbox = outbox;
     }
 
     @Transactional
     public StockResult decrease(EventSource source, StockDecreaseRequested request) {
-        if (!processedEvents.claim(source, StockDecreaseRequested.TYPE)) {
+        if (!inbox.claim(source, StockDecreaseRequested.TYPE)) {
             return StockResult.DUPLICATE;
         }
         Optional<Integer> level = products.decreaseIfAvailable(request.productId(), request.quantity());
@@ -83,7 +81,7 @@ public class StockService {
 
     @Transactional
     public StockResult release(EventSource source, StockReleaseRequested request) {
-        if (!processedEvents.claim(source, StockReleaseRequested.TYPE)) {
+        if (!inbox.claim(source, StockReleaseRequested.TYPE)) {
             return StockResult.DUPLICATE;
         }
         Optional<Integer> level = products.increase(request.productId(), request.quantity());
@@ -113,7 +111,7 @@ public class StockService {
 
     @Transactional
     public StockResult replenish(EventSource source, StockReplenished replenishment) {
-        if (!processedEvents.claim(source, StockReplenished.TYPE)) {
+        if (!inbox.claim(source, StockReplenished.TYPE)) {
             return StockResult.DUPLICATE;
         }
         int level = products.replenish(replenishment.productId(), replenishment.quantity());

@@ -88,7 +88,9 @@ class ConsumerCrashIT {
                         "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(InventoryDatabase.NAME),
                         "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                         "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers()),
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
+                        // No relay runs here to create a replication slot: keep the outbox rows instead.
+                        "OUTBOX_DELETE_AFTER_INSERT", "false"),
                 FreePort.find(),
                 LOGS);
     }

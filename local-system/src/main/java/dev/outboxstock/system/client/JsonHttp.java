@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** JSON over HTTP for the typed clients: one request, one expected status, one mapped body. */
@@ -30,7 +31,17 @@ final class JsonHttp {
     }
 
     <T> T send(String method, String path, Object body, int expectedStatus, Class<T> responseType) {
-        HttpResponse<byte[]> response = exchange(method, path, body);
+        return send(method, path, body, Map.of(), expectedStatus, responseType);
+    }
+
+    <T> T send(
+            String method,
+            String path,
+            Object body,
+            Map<String, String> headers,
+            int expectedStatus,
+            Class<T> responseType) {
+        HttpResponse<byte[]> response = exchange(method, path, body, headers);
         if (response.statusCode() != expectedStatus) {
             throw unexpected(method, path, response);
         }
@@ -39,7 +50,7 @@ final class JsonHttp {
 
     /** The resource at {@code path}, or empty when the server answers 404. */
     <T> Optional<T> find(String path, Class<T> responseType) {
-        HttpResponse<byte[]> response = exchange("GET", path, null);
+        HttpResponse<byte[]> response = exchange("GET", path, null, Map.of());
         return switch (response.statusCode()) {
             case 200 -> Optional.of(read(response, responseType));
             case 404 -> Optional.empty();
@@ -47,10 +58,11 @@ final class JsonHttp {
         };
     }
 
-    private HttpResponse<byte[]> exchange(String method, String path, Object body) {
+    private HttpResponse<byte[]> exchange(String method, String path, Object body, Map<String, String> headers) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-                    .timeout(TIMEOUT)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path));
+            headers.forEach(builder::header);
+            HttpRequest request = builder.timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .method(

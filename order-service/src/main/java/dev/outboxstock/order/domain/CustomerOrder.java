@@ -9,13 +9,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-/** An order and its lines, one line per product. */
+/**
+ * An order and its lines, one line per product, and the order's life: it is confirmed when inventory took the
+ * stock of every line, rejected as soon as it refused one, and may be cancelled while pending. Each change
+ * returns the lines whose stock must now be given back (compensation), so the caller can ask inventory to.
+ */
 @Entity
 @Table(name = "customer_order")
 public class CustomerOrder {
@@ -27,8 +33,18 @@ public class CustomerOrder {
     @Column(nullable = false)
     private OrderStatus status;
 
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Changes of one order are serialised by the outcome topic's key; this catches any that are not. */
+    @Version
+    private long version;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.PERSIST)
     @OrderBy("lineNumber")
@@ -37,15 +53,58 @@ public class CustomerOrder {
     protected CustomerOrder() {}
 
     /** A new pending order; lines are numbered in the given order, from 1. */
-    public static CustomerOrder place(List<ProductQuantity> items, Instant now) {
+    public static CustomerOrder place(UUID id, List<ProductQuantity> items, Instant now) {
         CustomerOrder order = new CustomerOrder();
-        order.id = UUID.randomUUID();
+        order.id = id;
         order.status = OrderStatus.PENDING;
         order.createdAt = now;
+        order.updatedAt = now;
         for (ProductQuantity item : items) {
             order.lines.add(new OrderLine(order, order.lines.size() + 1, item.productId(), item.quantity()));
         }
         return order;
+    }
+
+    /** Inventory took the line's units. */
+    public List<OrderLine> stockTaken(String productId, Instant now) {
+        OrderLine line = line(productId);
+        line.moveTo(LineStatus.RESERVED);
+        updatedAt = now;
+        if (status.givesStockBack()) {
+            line.moveTo(LineStatus.RELEASE_REQUESTED);
+            return List.of(line);
+        }
+        if (lines.stream().allMatch(each -> each.status() == LineStatus.RESERVED)) {
+            moveTo(OrderStatus.CONFIRMED, now);
+        }
+        return List.of();
+    }
+
+    /** Inventory did not take the line's units: a pending order is rejected. */
+    public List<OrderLine> stockRefused(String productId, String reason, Instant now) {
+        line(productId).reject(reason);
+        updatedAt = now;
+        if (status != OrderStatus.PENDING) {
+            return List.of();
+        }
+        moveTo(OrderStatus.REJECTED, now);
+        rejectionReason = reason + ": " + productId;
+        return releaseReservedLines();
+    }
+
+    /** Inventory took back a line's units. */
+    public void stockReleased(String productId, Instant now) {
+        line(productId).moveTo(LineStatus.RELEASED);
+        updatedAt = now;
+    }
+
+    /** Cancels a pending order; a cancelled one stays cancelled. */
+    public List<OrderLine> cancel(Instant now) {
+        if (status == OrderStatus.CANCELLED) {
+            return List.of();
+        }
+        moveTo(OrderStatus.CANCELLED, now);
+        return releaseReservedLines();
     }
 
     public UUID id() {
@@ -56,11 +115,42 @@ public class CustomerOrder {
         return status;
     }
 
+    public Optional<String> rejectionReason() {
+        return Optional.ofNullable(rejectionReason);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
 
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public List<OrderLine> lines() {
         return Collections.unmodifiableList(lines);
+    }
+
+    private List<OrderLine> releaseReservedLines() {
+        List<OrderLine> reserved = lines.stream()
+                .filter(line -> line.status() == LineStatus.RESERVED)
+                .toList();
+        reserved.forEach(line -> line.moveTo(LineStatus.RELEASE_REQUESTED));
+        return reserved;
+    }
+
+    private void moveTo(OrderStatus next, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalTransitionException("Order " + id + " cannot go from " + status + " to " + next);
+        }
+        status = next;
+        updatedAt = now;
+    }
+
+    private OrderLine line(String productId) {
+        return lines.stream()
+                .filter(line -> line.productId().equals(productId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Order " + id + " has no line for " + productId));
     }
 }

@@ -1,50 +1,83 @@
 package dev.outboxstock.order.service;
 
-import dev.outboxstock.contract.StockDecreaseRequested;
-import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.order.domain.CustomerOrder;
-import dev.outboxstock.order.domain.OrderLine;
-import dev.outboxstock.order.domain.ProductQuantity;
+import dev.outboxstock.order.domain.OrderStatus;
+import dev.outboxstock.order.repository.IdempotencyKeyRepository;
+import dev.outboxstock.order.repository.IdempotencyKeyRepository.EarlierRequest;
 import dev.outboxstock.order.repository.OrderRepository;
-import dev.outboxstock.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Places orders: the order, its lines and one stock request per line commit together or not at all. */
+/** Places, finds and cancels orders. Every change and the events it causes commit together or not at all. */
 @ApplicationScoped
 public class OrderService {
 
     private final OrderRepository orders;
-    private final OutboxWriter outbox;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final StockRequests stockRequests;
     private final Clock clock;
 
-    public OrderService(OrderRepository orders, OutboxWriter outbox, Clock clock) {
+    public OrderService(
+            OrderRepository orders,
+            IdempotencyKeyRepository idempotencyKeys,
+            StockRequests stockRequests,
+            Clock clock) {
         this.orders = orders;
-        this.outbox = outbox;
+        this.idempotencyKeys = idempotencyKeys;
+        this.stockRequests = stockRequests;
         this.clock = clock;
     }
 
+    /**
+     * Places an order and asks inventory for each line's stock. With an Idempotency-Key already used for the same
+     * request, returns that request's order instead; concurrent requests with one key place one order.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used for a different request
+     */
     @Transactional
-    public CustomerOrder placeOrder(List<ProductQuantity> items) {
-        CustomerOrder order = CustomerOrder.place(items, Instant.now(clock));
-        orders.persist(order);
-        for (OrderLine line : order.lines()) {
-            outbox.append(
-                    StockTopic.AGGREGATE_TYPE,
-                    line.productId(),
-                    StockDecreaseRequested.TYPE,
-                    new StockDecreaseRequested(order.id(), line.productId(), line.quantity()));
+    public PlacedOrder placeOrder(PlaceOrderCommand command) {
+        UUID orderId = UUID.randomUUID();
+        if (command.idempotencyKey().isPresent()) {
+            String key = command.idempotencyKey().get();
+            Optional<EarlierRequest> earlier = idempotencyKeys.claim(key, command.fingerprint(), orderId);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestFingerprint().equals(command.fingerprint())) {
+                    throw new IdempotencyKeyReusedException(key);
+                }
+                return new PlacedOrder(
+                        orders.findWithLines(earlier.get().orderId()).orElseThrow(), true);
+            }
         }
-        return order;
+        CustomerOrder order = CustomerOrder.place(orderId, command.items(), Instant.now(clock));
+        orders.persist(order);
+        stockRequests.takeStockFor(order, command.traceparent());
+        return new PlacedOrder(order, false);
     }
 
     @Transactional
     public Optional<CustomerOrder> findOrder(UUID id) {
         return orders.findWithLines(id);
+    }
+
+    @Transactional
+    public OrderPage listOrders(Optional<OrderStatus> status, int page, int size) {
+        return new OrderPage(orders.pageWithLines(status, page, size), orders.count(status));
+    }
+
+    /**
+     * Cancels a pending order and gives back the stock its lines took; stock taken later is given back when
+     * inventory reports it.
+     *
+     * @throws dev.outboxstock.order.domain.IllegalTransitionException when the order is confirmed or rejected
+     */
+    @Transactional
+    public Optional<CustomerOrder> cancel(UUID id) {
+        Optional<CustomerOrder> found = orders.findForUpdate(id);
+        found.ifPresent(order -> stockRequests.giveStockBack(order.id(), order.cancel(Instant.now(clock))));
+        return found;
     }
 }

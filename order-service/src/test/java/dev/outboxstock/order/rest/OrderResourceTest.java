@@ -3,98 +3,72 @@ package dev.outboxstock.order.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
-import dev.outboxstock.localstack.testing.LocalStackTestResource;
+import dev.outboxstock.order.OrderTestResource;
+import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-        value = LocalStackTestResource.class,
-        initArgs = {
-            @ResourceArg(name = LocalStackTestResource.DATABASES, value = "orders"),
-            @ResourceArg(name = LocalStackTestResource.KAFKA, value = "false")
-        })
+@OrderTestResource
 class OrderResourceTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     @InjectLocalStack
     LocalStack stack;
 
+    private OrdersDatabase database;
+
+    @BeforeEach
+    void connect() {
+        database = new OrdersDatabase(stack);
+    }
+
     @Test
-    void placesAnOrderWithOneOutboxRowPerLineInTheSameTransaction() throws Exception {
+    void placesAPendingOrderWithOneStockRequestPerLineInTheSameTransaction() {
         String order = given().contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"apple\",\"quantity\":2},{\"productId\":\"pear\",\"quantity\":5}]}")
+                .header("traceparent", TRACEPARENT)
+                .body(body(line("apple", 2), line("pear", 5)))
                 .when()
                 .post("/orders")
                 .then()
                 .statusCode(201)
                 .header("Location", matchesPattern(".*/orders/[0-9a-f-]{36}"))
                 .body("status", equalTo("PENDING"))
-                .body("lines", hasSize(2))
+                .body("lines.status", everyItem(equalTo("PENDING")))
                 .extract()
                 .path("id");
-        UUID orderId = UUID.fromString(order);
 
-        List<JsonNode> outbox = outboxPayloadsOf(orderId);
-        assertThat(outbox).hasSize(2);
+        List<List<Object>> outbox = database.query(
+                "SELECT aggregatetype, aggregateid, type, payload ->> 'quantity', traceparent FROM outbox_event"
+                        + " WHERE payload ->> 'orderId' = ? ORDER BY aggregateid",
+                order);
         assertThat(outbox)
-                .extracting(row -> row.get("aggregateid").asText() + ":"
-                        + row.get("payload").get("quantity").asInt())
-                .containsExactlyInAnyOrder("apple:2", "pear:5");
-        assertThat(outbox).allSatisfy(row -> {
-            assertThat(row.get("aggregatetype").asText()).isEqualTo(StockTopic.AGGREGATE_TYPE);
-            assertThat(row.get("type").asText()).isEqualTo(StockDecreaseRequested.TYPE);
-            assertThat(row.get("payload").get("productId").asText())
-                    .isEqualTo(row.get("aggregateid").asText());
-        });
-
+                .containsExactly(
+                        List.of(StockTopic.AGGREGATE_TYPE, "apple", StockDecreaseRequested.TYPE, "2", TRACEPARENT),
+                        List.of(StockTopic.AGGREGATE_TYPE, "pear", StockDecreaseRequested.TYPE, "5", TRACEPARENT));
         given().when()
-                .get("/orders/{id}", orderId)
+                .get("/orders/{id}", order)
                 .then()
                 .statusCode(200)
                 .body("id", equalTo(order))
                 .body("lines[0].productId", equalTo("apple"))
                 .body("lines[1].quantity", equalTo(5));
-    }
-
-    @Test
-    void rejectsAnInvalidOrderWithProblemDetailsAndWritesNothing() throws Exception {
-        long ordersBefore = count("customer_order");
-        long outboxBefore = count("outbox_event");
-
-        given().contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"apple\",\"quantity\":0}]}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(400)
-                .contentType(Problem.MEDIA_TYPE)
-                .body("status", equalTo(400))
-                .body("violations[0].field", equalTo("lines[0].quantity"));
-
-        assertThat(count("customer_order")).isEqualTo(ordersBefore);
-        assertThat(count("outbox_event")).isEqualTo(outboxBefore);
     }
 
     @Test
@@ -105,32 +79,125 @@ class OrderResourceTest {
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
+        given().when().post("/orders/{id}/cancel", UUID.randomUUID()).then().statusCode(404);
     }
 
-    private List<JsonNode> outboxPayloadsOf(UUID orderId) throws SQLException {
-        List<JsonNode> rows = new ArrayList<>();
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT json_build_object('aggregatetype', aggregatetype, 'aggregateid', aggregateid,"
-                                + " 'type', type, 'payload', payload)::text FROM outbox_event"
-                                + " WHERE payload ->> 'orderId' = ?")) {
-            query.setString(1, orderId.toString());
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows.add(JSON.readTree(result.getString(1)));
-                }
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+    @Test
+    void aRetriedRequestWithTheSameIdempotencyKeyGetsTheSameOrder() {
+        String key = "retry-" + UUID.randomUUID();
+        String first =
+                place(key, body(line("plum", 1))).statusCode(201).extract().path("id");
+
+        String second = place(key, body(line("plum", 1)))
+                .statusCode(201)
+                .header(OrderResource.IDEMPOTENT_REPLAYED, "true")
+                .extract()
+                .path("id");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(database.number("SELECT count(*) FROM outbox_event WHERE payload ->> 'orderId' = ?", first))
+                .isEqualTo(1);
+        place(key, body(line("plum", 2))).statusCode(422).contentType(Problem.MEDIA_TYPE);
     }
 
-    private long count(String table) throws SQLException {
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
-                ResultSet result = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
-            result.next();
-            return result.getLong(1);
+    @Test
+    void racingRequestsWithOneIdempotencyKeyPlaceOneOrder() {
+        String key = "race-" + UUID.randomUUID();
+        List<CompletableFuture<String>> racers = List.of(1, 2, 3, 4).stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> place(key, body(line("fig", 3)))
+                        .statusCode(201)
+                        .extract()
+                        .<String>path("id")))
+                .toList();
+
+        List<String> ids =
+                racers.stream().map(CompletableFuture::join).distinct().toList();
+
+        assertThat(ids).hasSize(1);
+        assertThat(database.number("SELECT count(*) FROM customer_order WHERE id = ?::uuid", ids.get(0)))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void cancelsAPendingOrderOnce() {
+        String order =
+                place(null, body(line("kiwi", 1))).statusCode(201).extract().path("id");
+
+        given().when().post("/orders/{id}/cancel", order).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().when().post("/orders/{id}/cancel", order).then().statusCode(200).body("status", equalTo("CANCELLED"));
+    }
+
+    @Test
+    void listsOrdersNewestFirstAPageAtATimeAndByStatus() {
+        String older =
+                place(null, body(line("lime", 1))).statusCode(201).extract().path("id");
+        String newer =
+                place(null, body(line("lime", 2))).statusCode(201).extract().path("id");
+        given().when().post("/orders/{id}/cancel", older).then().statusCode(200);
+
+        given().queryParam("size", 1)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(newer))
+                .body("size", equalTo(1));
+        given().queryParam("status", "CANCELLED")
+                .queryParam("size", 100)
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(200)
+                .body("items.status", everyItem(equalTo("CANCELLED")))
+                .body("items.id", org.hamcrest.Matchers.hasItem(older));
+        given().queryParam("status", "SHIPPED")
+                .when()
+                .get("/orders")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void storesNoTraceparentWhenTheHeaderIsInvalid() {
+        String order = given().contentType(ContentType.JSON)
+                .header("traceparent", "not-a-trace")
+                .body(body(line("date", 1)))
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        assertThat(database.query("SELECT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order))
+                .containsExactly(java.util.Collections.singletonList(null));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("openapi", startsWith("3."));
+    }
+
+    private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header(OrderResource.IDEMPOTENCY_KEY, idempotencyKey);
         }
+        return request.when().post("/orders").then();
+    }
+
+    static String body(String... lines) {
+        return "{\"lines\":[" + String.join(",", lines) + "]}";
+    }
+
+    static String line(String productId, int quantity) {
+        return "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}";
     }
 }

@@ -1,4 +1,4 @@
-package dev.outboxstock.inventory.messaging;
+package dev.outboxstock.inbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,15 @@
-package dev.outboxstock.inventory.messaging;
+package dev.outboxstock.inbox;
 
+import jakarta.persistence.OptimisticLockException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
 /**
- * Tells failures that go away by themselves (the database restarting, a connection lost, a deadlock victim) from
- * those that do not. Only the first kind is worth retrying: retrying the second would stall a partition forever.
+ * Tells failures that go away by themselves (the database restarting, a connection lost, a deadlock victim, a
+ * concurrent update) from those that do not. Only the first kind is worth retrying: retrying the second would
+ * stall a partition forever.
  */
 final class TransientFailures {
 
@@ -20,7 +22,10 @@ final class TransientFailures {
 
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientException || cause instanceof ConnectException) {
+            // Another transaction changed the same row first: a retry reads the new state.
+            if (cause instanceof SQLTransientException
+                    || cause instanceof ConnectException
+                    || cause instanceof OptimisticLockException) {
                 return true;
             }
             if (cause instanceof SQLException sql && isTransientState(sql.getSQLState())) {

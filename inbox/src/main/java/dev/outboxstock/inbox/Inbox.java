@@ -1,16 +1,19 @@
-package dev.outboxstock.inventory.repository;
+package dev.outboxstock.inbox;
 
-import dev.outboxstock.inventory.service.EventSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
-/** The log of consumed event ids that makes consumption idempotent. */
+/**
+ * The log of consumed event ids that makes consumption idempotent: claim an event in the transaction that applies
+ * it, and apply it only if the claim succeeds.
+ */
 @ApplicationScoped
-public class ProcessedEventRepository {
+public class Inbox {
 
     private final EntityManager entityManager;
 
-    public ProcessedEventRepository(EntityManager entityManager) {
+    public Inbox(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
@@ -18,6 +21,7 @@ public class ProcessedEventRepository {
      * Claims the event for the current transaction. False when it was processed before: then the caller must change
      * nothing. A concurrent delivery of the same event (during a rebalance) waits here until the first commits.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(EventSource source, String eventType) {
         return entityManager
                         .createNativeQuery(

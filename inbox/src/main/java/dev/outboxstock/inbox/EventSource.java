@@ -1,4 +1,4 @@
-package dev.outboxstock.inventory.service;
+package dev.outboxstock.inbox;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.outboxstock.inventory.messaging;
+package dev.outboxstock.inbox;
 
 /** The application is stopping: the record is left unacknowledged for the partition's next owner. */
 class ShutdownInProgressException extends RuntimeException {

@@ -1,0 +1,44 @@
+package dev.outboxstock.order.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Remembers which order each client-chosen Idempotency-Key created. */
+@ApplicationScoped
+public class IdempotencyKeyRepository {
+
+    private final EntityManager entityManager;
+
+    public IdempotencyKeyRepository(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Claims the key for a new order in the current transaction, or returns the request that claimed it first. A
+     * concurrent request with the same key waits here until the first commits, then gets the first's order.
+     */
+    public Optional<EarlierRequest> claim(String key, String requestFingerprint, UUID orderId) {
+        int claimed = entityManager
+                .createNativeQuery("INSERT INTO idempotency_key (key, request_fingerprint, order_id)"
+                        + " VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING")
+                .setParameter(1, key)
+                .setParameter(2, requestFingerprint)
+                .setParameter(3, orderId)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        List<?> rows = entityManager
+                .createNativeQuery("SELECT order_id, request_fingerprint FROM idempotency_key WHERE key = ?1")
+                .setParameter(1, key)
+                .getResultList();
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new EarlierRequest((UUID) row[0], (String) row[1]));
+    }
+
+    /** The order an earlier request with the same key created, and what that request asked for. */
+    public record EarlierRequest(UUID orderId, String requestFingerprint) {}
+}

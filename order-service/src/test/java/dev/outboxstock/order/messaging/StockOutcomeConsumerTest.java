@@ -1,0 +1,213 @@
+package dev.outboxstock.order.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockDecreaseRejected;
+import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcomeTopic;
+import dev.outboxstock.contract.StockReleaseRequested;
+import dev.outboxstock.contract.StockReleased;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.order.OrderTestResource;
+import dev.outboxstock.order.OrdersDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Inventory's outcomes, produced as inventory's relay would, move orders through their life. */
+@QuarkusTest
+@OrderTestResource
+class StockOutcomeConsumerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    private KafkaProducer<String, String> producer;
+    private OrdersDatabase database;
+
+    @BeforeEach
+    void connect() {
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafka().orElseThrow().bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer());
+        database = new OrdersDatabase(stack);
+    }
+
+    @AfterEach
+    void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() throws Exception {
+        UUID order = placeOrder("apple", "pear");
+        UUID appleTaken = UUID.randomUUID();
+
+        send(appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        send(appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"pear\",\"quantity\":1}");
+
+        awaitStatus(order, "CONFIRMED");
+        assertThat(lineStatuses(order)).containsExactly("RESERVED", "RESERVED");
+    }
+
+    @Test
+    void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() throws Exception {
+        UUID order = placeOrder("apple", "pear");
+
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        send(
+                UUID.randomUUID(),
+                StockDecreaseRejected.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"pear\",\"quantity\":1,\"reason\":\"INSUFFICIENT_STOCK\"}");
+
+        awaitStatus(order, "REJECTED");
+        assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED", "REJECTED");
+        assertThat(releaseRequests(order)).containsExactly("apple");
+        given().when()
+                .get("/orders/{id}", order)
+                .then()
+                .body("rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK: pear"))
+                .body("lines[1].rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK"));
+
+        send(
+                UUID.randomUUID(),
+                StockReleased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        await().atMost(TIMEOUT).until(() -> lineStatuses(order).get(0).equals("RELEASED"));
+    }
+
+    @Test
+    void stockTakenAfterACancellationIsGivenBack() throws Exception {
+        UUID order = placeOrder("apple");
+        given().when().post("/orders/{id}/cancel", order).then().statusCode(200);
+
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+
+        await().atMost(TIMEOUT).until(() -> releaseRequests(order).equals(List.of("apple")));
+        assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED");
+        assertThat(status(order)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() throws Exception {
+        UUID order = placeOrder("apple", "pear");
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"kiwi\",\"quantity\":1}");
+        send(UUID.randomUUID(), StockDecreased.TYPE, order, "not json");
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                order,
+                "{\"orderId\":\"%s\",\"productId\":\"pear\",\"quantity\":1}");
+
+        awaitStatus(order, "CONFIRMED");
+        assertThat(TopicReader.readUntil(
+                        stack.kafka().orElseThrow().bootstrapServers(),
+                        StockOutcomeTopic.DEAD_LETTER,
+                        read -> read.stream()
+                                        .filter(record -> order.toString().equals(record.key()))
+                                        .count()
+                                == 2,
+                        TIMEOUT))
+                .isNotEmpty();
+    }
+
+    private UUID placeOrder(String... products) {
+        String lines = String.join(
+                ",",
+                List.of(products).stream()
+                        .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
+                        .toList());
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"lines\":[" + lines + "]}")
+                .when()
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        return UUID.fromString(id);
+    }
+
+    private void send(UUID eventId, String type, UUID orderId, String payloadFormat)
+            throws InterruptedException, ExecutionException {
+        ProducerRecord<String, String> record = new ProducerRecord<>(
+                StockOutcomeTopic.NAME, orderId.toString(), payloadFormat.replace("%s", orderId.toString()));
+        record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private void awaitStatus(UUID order, String status) {
+        await().atMost(TIMEOUT).until(() -> status(order).equals(status));
+    }
+
+    private String status(UUID order) {
+        return (String) database.query("SELECT status FROM customer_order WHERE id = ?", order)
+                .get(0)
+                .get(0);
+    }
+
+    private List<String> lineStatuses(UUID order) {
+        return database.query("SELECT status FROM order_line WHERE order_id = ? ORDER BY line_number", order).stream()
+                .map(row -> (String) row.get(0))
+                .toList();
+    }
+
+    private List<String> releaseRequests(UUID order) {
+        return database
+                .query(
+                        "SELECT aggregateid FROM outbox_event WHERE type = ? AND payload ->> 'orderId' = ?"
+                                + " ORDER BY aggregateid",
+                        StockReleaseRequested.TYPE,
+                        order.toString())
+                .stream()
+                .map(row -> (String) row.get(0))
+                .toList();
+    }
+}
