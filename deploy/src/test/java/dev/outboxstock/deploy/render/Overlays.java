@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 public final class Overlays {
 
+    /** For {@code @MethodSource}: a parameterized test runs once per overlay. */
+    public static final String EACH = "dev.outboxstock.deploy.render.Overlays#names";
+
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ConcurrentMap<String, RenderedOverlay> RENDERED = new ConcurrentHashMap<>();
     private static volatile Path workingCopy;

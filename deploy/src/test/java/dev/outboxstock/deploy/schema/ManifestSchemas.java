@@ -7,20 +7,15 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.outboxstock.deploy.bytecode.JarIndex;
 import io.strimzi.api.kafka.model.kafka.Kafka;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 import org.jboss.jandex.Index;
-import org.jboss.jandex.Indexer;
 
 /**
  * Validates rendered objects against the API schema of their kind: Kubernetes' own kinds against the Kubernetes API
@@ -45,7 +40,7 @@ public final class ManifestSchemas {
     }
 
     public static ManifestSchemas load() {
-        return new ManifestSchemas(index(jarOf(Kafka.class)));
+        return new ManifestSchemas(JarIndex.of(List.of(jarOf(Kafka.class))));
     }
 
     /** What is wrong with {@code object}; empty when it is valid. */
@@ -81,21 +76,5 @@ public final class ManifestSchemas {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Index index(Path jar) {
-        Indexer indexer = new Indexer();
-        try (JarFile file = new JarFile(jar.toFile())) {
-            for (JarEntry entry : file.stream()
-                    .filter(entry -> entry.getName().endsWith(".class"))
-                    .toList()) {
-                try (InputStream bytes = file.getInputStream(entry)) {
-                    indexer.index(bytes);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return indexer.complete();
     }
 }
