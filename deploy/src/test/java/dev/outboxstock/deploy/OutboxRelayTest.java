@@ -18,22 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One relay per source database, and never two engines streaming the same slot. */
 class OutboxRelayTest {
 
+    /** Each database in the cluster has its relay; a database outside it (a managed one) is the relays' business. */
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyDatabaseHasExactlyOneRelay(String overlay) {
+    void everyDatabaseHasItsRelayAndNoDatabaseTwo(String overlay) {
         RenderedOverlay rendered = Overlays.rendered(overlay);
-        List<Workload> servers = Databases.servers(rendered);
-        assertThat(servers).as("databases").hasSize(2);
-        for (Workload server : servers) {
-            assertThat(relays(rendered))
-                    .as("relays of " + server)
-                    .filteredOn(relay -> relay.containers().stream()
-                            .anyMatch(container -> Databases.hostUsedBy(container)
-                                    .filter(Databases.host(server)::equals)
-                                    .isPresent()))
-                    .hasSize(1);
-        }
-        assertThat(relays(rendered)).hasSameSizeAs(servers);
+        List<String> sources = relays(rendered).stream()
+                .map(relay -> relay.containers().stream()
+                        .map(Databases::hostUsedBy)
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(relay + " names no source database")))
+                .toList();
+        assertThat(sources).doesNotHaveDuplicates();
+        assertThat(sources)
+                .containsAll(Databases.servers(rendered).stream()
+                        .map(Databases::host)
+                        .toList());
     }
 
     @ParameterizedTest
