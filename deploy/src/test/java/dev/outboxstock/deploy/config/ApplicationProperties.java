@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -65,10 +66,10 @@ record ApplicationProperties(Map<String, String> values) {
         configuration.key(new ConfigKey(reference, fallback, false, "application.properties: " + property));
         if (fallback.isEmpty()) {
             configuration.require(new Requirement(
-                    java.util.List.of(reference, property), "application.properties: " + property + " has no default"));
+                    List.of(reference, property), "application.properties: " + property + " has no default"));
         } else if (Localhost.isIn(fallback.get())) {
             configuration.require(new Requirement(
-                    java.util.List.of(reference, property),
+                    List.of(reference, property),
                     "application.properties: " + property + " falls back to " + fallback.get()));
         }
     }

@@ -1,5 +1,6 @@
 package dev.outboxstock.deploy.config;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -21,18 +22,19 @@ public record ConfigKey(String name, Optional<String> defaultValue, boolean buil
      * replacing every character that is not a letter or digit with {@code _} and upper-casing the rest.
      */
     public boolean isSetBy(String environmentVariable) {
-        return environmentPattern().matcher(environmentVariable).matches();
+        return sets(environmentVariable, name);
+    }
+
+    /** Whether {@code environmentVariable} sets the property (or property pattern) {@code propertyName}. */
+    public static boolean sets(String environmentVariable, String propertyName) {
+        // A map key may itself hold dots or quotes, so it matches any run of name characters.
+        String regex = Stream.of(propertyName.split("\\*", -1))
+                .map(part -> Pattern.quote(environmentName(part)))
+                .collect(Collectors.joining("[A-Z0-9_]+"));
+        return Pattern.matches(regex, environmentVariable);
     }
 
     public static String environmentName(String propertyName) {
-        return propertyName.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
-    }
-
-    private Pattern environmentPattern() {
-        // A map key may itself hold dots or quotes, so it matches any run of name characters.
-        String regex = Stream.of(name.split("\\*", -1))
-                .map(part -> Pattern.quote(environmentName(part)))
-                .collect(Collectors.joining("[A-Z0-9_]+"));
-        return Pattern.compile(regex);
+        return propertyName.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }

@@ -34,10 +34,11 @@ final class ConfigMappings {
         Set<String> ownClasses = classNames(service.applicationJar());
         for (String name : classNames(service.generatedClasses())) {
             if (name.endsWith(IMPLEMENTATION_SUFFIX)) {
-                load(classes, name.substring(0, name.length() - IMPLEMENTATION_SUFFIX.length()))
-                        .filter(mapping -> mapping.isAnnotationPresent(ConfigMapping.class))
-                        .ifPresent(mapping ->
-                                addMapping(configuration, properties, mapping, ownClasses.contains(mapping.getName())));
+                Class<?> mapping = load(classes, name.substring(0, name.length() - IMPLEMENTATION_SUFFIX.length()));
+                // Nested groups have implementations too; only the roots carry @ConfigMapping.
+                if (mapping.isAnnotationPresent(ConfigMapping.class)) {
+                    addMapping(configuration, properties, mapping, ownClasses.contains(mapping.getName()));
+                }
             }
         }
     }
@@ -88,11 +89,11 @@ final class ConfigMappings {
         return false;
     }
 
-    private static Optional<Class<?>> load(ClassLoader classes, String name) {
+    private static Class<?> load(ClassLoader classes, String name) {
         try {
-            return Optional.of(Class.forName(name, false, classes));
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Optional.empty();
+            return Class.forName(name, false, classes);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Quarkus generated an implementation of " + name + ", which is missing", e);
         }
     }
 

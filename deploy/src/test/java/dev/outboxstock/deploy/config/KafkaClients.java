@@ -1,6 +1,7 @@
 package dev.outboxstock.deploy.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +19,11 @@ final class KafkaClients {
 
     private static final String CONNECTOR = "io.smallrye.reactive.messaging.kafka.KafkaConnector";
 
+    private static final List<String> CLIENT_CONFIGS = List.of(
+            "org.apache.kafka.clients.consumer.ConsumerConfig",
+            "org.apache.kafka.clients.producer.ProducerConfig",
+            "org.apache.kafka.clients.admin.AdminClientConfig");
+
     private final Set<String> clientProperties;
     private final boolean readsKafkaDefaults;
     private final Optional<String> connectorName;
@@ -30,11 +36,7 @@ final class KafkaClients {
 
     static KafkaClients in(ClassLoader service) {
         Set<String> names = new TreeSet<>();
-        for (String config : new String[] {
-            "org.apache.kafka.clients.consumer.ConsumerConfig",
-            "org.apache.kafka.clients.producer.ProducerConfig",
-            "org.apache.kafka.clients.admin.AdminClientConfig"
-        }) {
+        for (String config : CLIENT_CONFIGS) {
             load(service, config).ifPresent(type -> names.addAll(configNames(type)));
         }
         return new KafkaClients(

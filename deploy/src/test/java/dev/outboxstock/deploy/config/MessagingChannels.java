@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
@@ -86,8 +87,7 @@ final class MessagingChannels {
         List<AnnotationInstance> repeated = Optional.ofNullable(connector.declaredAnnotation(ATTRIBUTES))
                 .map(container -> List.of(container.value().asNestedArray()))
                 .orElse(List.of());
-        return java.util.stream.Stream.concat(single.stream(), repeated.stream())
-                .toList();
+        return Stream.concat(single.stream(), repeated.stream()).toList();
     }
 
     private static boolean appliesTo(AnnotationInstance attribute, String direction) {

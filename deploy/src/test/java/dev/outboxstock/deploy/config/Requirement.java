@@ -17,8 +17,8 @@ public record Requirement(List<String> properties, String reason) {
 
     public boolean isMetBy(Collection<String> environmentVariables) {
         return properties.stream()
-                .map(property -> new ConfigKey(property, java.util.Optional.empty(), false, reason))
-                .anyMatch(key -> environmentVariables.stream().anyMatch(key::isSetBy));
+                .anyMatch(property ->
+                        environmentVariables.stream().anyMatch(variable -> ConfigKey.sets(variable, property)));
     }
 
     @Override

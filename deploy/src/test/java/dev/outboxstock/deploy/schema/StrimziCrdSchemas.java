@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
@@ -93,14 +95,13 @@ final class StrimziCrdSchemas {
         Set<String> required = new TreeSet<>();
         var description = mapper.getSerializationConfig().introspect(type);
         for (BeanPropertyDefinition property : description.findProperties()) {
-            AnnotatedMember accessor = property.getAccessor();
-            if (accessor == null || !inVersion(annotation(accessor, "PresentInVersions"), true)) {
+            if (property.getAccessor() == null || !inVersion(annotation(property, "PresentInVersions"), true)) {
                 continue;
             }
             ObjectNode schema = schemaOf(property.getPrimaryType());
-            constrain(schema, accessor);
+            constrain(schema, property);
             properties.set(property.getName(), schema);
-            if (property.isRequired() || inVersion(annotation(accessor, "RequiredInVersions"), false)) {
+            if (property.isRequired() || inVersion(annotation(property, "RequiredInVersions"), false)) {
                 required.add(property.getName());
             }
         }
@@ -154,12 +155,12 @@ final class StrimziCrdSchemas {
     }
 
     /** The value constraints Strimzi's CRD generator turns into OpenAPI keywords. */
-    private void constrain(ObjectNode schema, AnnotatedMember accessor) {
-        annotation(accessor, "Minimum").ifPresent(minimum -> schema.set("minimum", number(minimum.value())));
-        annotation(accessor, "Maximum").ifPresent(maximum -> schema.set("maximum", number(maximum.value())));
-        annotation(accessor, "Pattern")
+    private void constrain(ObjectNode schema, BeanPropertyDefinition property) {
+        annotation(property, "Minimum").ifPresent(minimum -> schema.set("minimum", number(minimum.value())));
+        annotation(property, "Maximum").ifPresent(maximum -> schema.set("maximum", number(maximum.value())));
+        annotation(property, "Pattern")
                 .ifPresent(pattern -> schema.put("pattern", pattern.value().asString()));
-        annotation(accessor, "MinimumItems").ifPresent(minimum -> schema.set("minItems", number(minimum.value())));
+        annotation(property, "MinimumItems").ifPresent(minimum -> schema.set("minItems", number(minimum.value())));
     }
 
     /**
@@ -173,26 +174,24 @@ final class StrimziCrdSchemas {
                 .orElse(absent);
     }
 
-    private Optional<AnnotationInstance> annotation(AnnotatedMember accessor, String simpleName) {
+    /** A CRD generator annotation of {@code property}, on its getter or, failing that, on its field. */
+    private Optional<AnnotationInstance> annotation(BeanPropertyDefinition property, String simpleName) {
         DotName name = DotName.createSimple(ANNOTATIONS + simpleName);
-        ClassInfo declaring = model.getClassByName(accessor.getDeclaringClass().getName());
-        if (declaring == null) {
-            return Optional.empty();
-        }
-        AnnotationTarget target = accessor instanceof AnnotatedMethod method
-                ? declaring.method(method.getName(), parameterTypes(method))
-                : declaring.field(accessor.getName());
-        return Optional.ofNullable(target).map(annotated -> annotated.declaredAnnotation(name));
+        return Stream.of(property.getGetter(), property.getField())
+                .filter(Objects::nonNull)
+                .map(member -> annotation(member, name))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
-    private static org.jboss.jandex.Type[] parameterTypes(AnnotatedMethod method) {
-        return java.util.Arrays.stream(method.getAnnotated().getParameterTypes())
-                .map(parameter -> org.jboss.jandex.Type.create(
-                        DotName.createSimple(parameter.getName()),
-                        parameter.isPrimitive()
-                                ? org.jboss.jandex.Type.Kind.PRIMITIVE
-                                : org.jboss.jandex.Type.Kind.CLASS))
-                .toArray(org.jboss.jandex.Type[]::new);
+    private Optional<AnnotationInstance> annotation(AnnotatedMember member, DotName name) {
+        ClassInfo declaring = model.getClassByName(member.getDeclaringClass().getName());
+        AnnotationTarget target = declaring == null
+                ? null
+                : member instanceof AnnotatedMethod
+                        ? declaring.method(member.getName())
+                        : declaring.field(member.getName());
+        return Optional.ofNullable(target).map(annotated -> annotated.declaredAnnotation(name));
     }
 
     private static JsonNode number(AnnotationValue value) {
