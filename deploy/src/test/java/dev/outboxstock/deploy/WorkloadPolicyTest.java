@@ -75,50 +75,34 @@ class WorkloadPolicyTest {
         List<String> problems = new ArrayList<>();
         for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
             JsonNode pod = workload.podSpec();
-            expect(
+            String seccomp = pod.path("securityContext")
+                    .path("seccompProfile")
+                    .path("type")
+                    .asText();
+            report(
                     problems,
                     workload,
-                    pod.path("securityContext").path("runAsNonRoot").asBoolean(),
-                    "runs as non-root");
-            expect(
-                    problems,
-                    workload,
-                    "RuntimeDefault"
-                            .equals(pod.path("securityContext")
-                                    .path("seccompProfile")
-                                    .path("type")
-                                    .asText()),
-                    "uses the RuntimeDefault seccomp profile");
-            expect(
-                    problems,
-                    workload,
-                    pod.path("automountServiceAccountToken").isBoolean()
-                            && !pod.path("automountServiceAccountToken").asBoolean(),
-                    "mounts no service account token");
+                    Map.of(
+                            "runs as non-root",
+                                    pod.path("securityContext")
+                                            .path("runAsNonRoot")
+                                            .asBoolean(),
+                            "uses the RuntimeDefault seccomp profile", seccomp.equals("RuntimeDefault"),
+                            "mounts no service account token", isFalse(pod.path("automountServiceAccountToken"))));
             for (Container container : workload.containers()) {
                 JsonNode security = container.spec().path("securityContext");
-                expect(
+                JsonNode capabilities = security.path("capabilities");
+                report(
                         problems,
                         container,
-                        security.path("allowPrivilegeEscalation").isBoolean()
-                                && !security.path("allowPrivilegeEscalation").asBoolean(),
-                        "forbids privilege escalation");
-                expect(
-                        problems,
-                        container,
-                        security.path("readOnlyRootFilesystem").asBoolean(),
-                        "has a read-only root filesystem");
-                expect(problems, container, !security.path("privileged").asBoolean(), "is not privileged");
-                expect(
-                        problems,
-                        container,
-                        contains(security.path("capabilities").path("drop"), "ALL"),
-                        "drops all capabilities");
-                expect(
-                        problems,
-                        container,
-                        security.path("capabilities").path("add").isEmpty(),
-                        "adds no capability");
+                        Map.of(
+                                "forbids privilege escalation", isFalse(security.path("allowPrivilegeEscalation")),
+                                "has a read-only root filesystem",
+                                        security.path("readOnlyRootFilesystem").asBoolean(),
+                                "is not privileged",
+                                        !security.path("privileged").asBoolean(),
+                                "drops all capabilities", contains(capabilities.path("drop"), "ALL"),
+                                "adds no capability", capabilities.path("add").isEmpty()));
             }
         }
         assertThat(problems).isEmpty();
@@ -190,10 +174,17 @@ class WorkloadPolicyTest {
                 .toList();
     }
 
-    private static void expect(List<String> problems, Object subject, boolean holds, String rule) {
-        if (!holds) {
-            problems.add(subject + " must be one that " + rule);
-        }
+    private static void report(List<String> problems, Object subject, Map<String, Boolean> rules) {
+        rules.forEach((rule, holds) -> {
+            if (!holds) {
+                problems.add(subject + " must be one that " + rule);
+            }
+        });
+    }
+
+    /** Explicitly false: these settings default to the unsafe value when absent. */
+    private static boolean isFalse(JsonNode setting) {
+        return setting.isBoolean() && !setting.asBoolean();
     }
 
     private static boolean contains(JsonNode array, String value) {
