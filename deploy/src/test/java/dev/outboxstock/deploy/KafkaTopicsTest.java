@@ -14,6 +14,7 @@ import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,7 +98,7 @@ class KafkaTopicsTest {
         assertThat(checked).as("the stock topic's consumer is checked").isNotEmpty();
     }
 
-    private static java.util.stream.Stream<ObjectNode> topics(RenderedOverlay overlay) {
+    private static Stream<ObjectNode> topics(RenderedOverlay overlay) {
         return overlay.ofKind("KafkaTopic");
     }
 

@@ -4,12 +4,15 @@ import dev.outboxstock.deploy.bytecode.JarIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -82,7 +85,7 @@ public final class ServiceConfiguration {
 
     /** The topics the service consumes, by channel: the channel's {@code topic} attribute, or the channel's name. */
     public Map<String, String> incomingTopics() {
-        Map<String, String> topics = new java.util.TreeMap<>();
+        Map<String, String> topics = new TreeMap<>();
         properties.values().keySet().forEach(name -> {
             Matcher channel = INCOMING_CHANNEL.matcher(name);
             if (channel.matches()) {
@@ -119,7 +122,7 @@ public final class ServiceConfiguration {
                 .toList());
     }
 
-    private static boolean holdsConnectors(java.nio.file.Path library) {
+    private static boolean holdsConnectors(Path library) {
         try (JarFile jar = new JarFile(library.toFile())) {
             return jar.stream().anyMatch(entry -> entry.getName().startsWith("META-INF/connector/"));
         } catch (IOException e) {
@@ -143,7 +146,7 @@ public final class ServiceConfiguration {
 
         /** One requirement per set of alternatives, even where several sources found it. */
         private List<Requirement> requirements() {
-            Map<List<String>, Requirement> distinct = new java.util.LinkedHashMap<>();
+            Map<List<String>, Requirement> distinct = new LinkedHashMap<>();
             requirements.forEach(requirement -> distinct.putIfAbsent(requirement.properties(), requirement));
             return List.copyOf(distinct.values());
         }
