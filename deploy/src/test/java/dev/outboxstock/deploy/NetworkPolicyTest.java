@@ -1,0 +1,123 @@
+package dev.outboxstock.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboxstock.deploy.policy.Databases;
+import dev.outboxstock.deploy.policy.LabelSelector;
+import dev.outboxstock.deploy.policy.Workload;
+import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who can reach whom, evaluated from the NetworkPolicies as a cluster enforces them: closed by default, the two APIs
+ * open to the outside, each database open to its own service and its relay, Kafka to its producers and consumers.
+ */
+class NetworkPolicyTest {
+
+    private static final Set<String> PUBLIC_APIS = Set.of("order-service", "inventory-service");
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void ingressIsDeniedByDefault(String overlay) {
+        assertThat(Overlays.rendered(overlay).ofKind("NetworkPolicy")).anySatisfy(policy -> {
+            assertThat(policy.path("spec").path("podSelector").isEmpty()).isTrue();
+            assertThat(policy.path("spec").path("policyTypes").toString()).contains("Ingress");
+            assertThat(policy.path("spec").path("ingress").isEmpty()).isTrue();
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void onlyThePublicApisAdmitTrafficFromOutsideTheNamespace(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        rendered.ofKind("NetworkPolicy")
+                .filter(policy -> ingressRules(policy).anyMatch(NetworkPolicyTest::admitsOutsiders))
+                .forEach(policy -> assertThat(selected(rendered, policy))
+                        .as(RenderedOverlay.describe(policy) + " admits traffic from outside the namespace")
+                        .extracting(Workload::name)
+                        .isSubsetOf(PUBLIC_APIS));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void eachDatabaseAdmitsItsServiceAndItsRelayOnly(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        for (Workload server : Databases.servers(rendered)) {
+            List<ObjectNode> policies = rendered.ofKind("NetworkPolicy")
+                    .filter(policy -> selects(policy, server))
+                    .toList();
+            assertThat(policies.stream().flatMap(NetworkPolicyTest::ingressRules))
+                    .as(server + " admits no one from outside the namespace")
+                    .noneMatch(NetworkPolicyTest::admitsOutsiders);
+            List<JsonNode> peers = policies.stream()
+                    .flatMap(NetworkPolicyTest::ingressRules)
+                    .flatMap(rule -> elements(rule.path("from")))
+                    .toList();
+            assertThat(admitted(rendered, peers))
+                    .as(server + " admits exactly the workloads that connect to it")
+                    .extracting(Workload::name)
+                    .containsExactlyInAnyOrderElementsOf(Databases.clientsOf(server).stream()
+                            .map(Workload::name)
+                            .toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void kafkaAdmitsItsProducersAndConsumersOnly(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        List<String> kafkaClients = Workload.all(rendered).stream()
+                .filter(workload -> workload.containers().stream()
+                        .anyMatch(container -> container.environment().containsKey("KAFKA_BOOTSTRAP_SERVERS")))
+                .map(Workload::name)
+                .toList();
+        rendered.ofKind("Kafka")
+                .flatMap(kafka -> elements(kafka.path("spec").path("kafka").path("listeners")))
+                .forEach(listener -> assertThat(admitted(
+                                rendered,
+                                elements(listener.path("networkPolicyPeers")).toList()))
+                        .as("Kafka listener " + listener.path("name").asText())
+                        .extracting(Workload::name)
+                        .containsExactlyInAnyOrderElementsOf(kafkaClients));
+    }
+
+    /** A rule without sources, or with a namespace or address source, lets in pods of other namespaces. */
+    private static boolean admitsOutsiders(JsonNode rule) {
+        List<JsonNode> peers = elements(rule.path("from")).toList();
+        return peers.isEmpty() || peers.stream().anyMatch(peer -> peer.has("namespaceSelector") || peer.has("ipBlock"));
+    }
+
+    private static List<Workload> admitted(RenderedOverlay overlay, List<JsonNode> peers) {
+        return Workload.all(overlay).stream()
+                .filter(workload -> peers.stream()
+                        .filter(peer -> peer.has("podSelector") && !peer.has("namespaceSelector"))
+                        .anyMatch(peer -> new LabelSelector(peer.path("podSelector")).matches(workload.podLabels())))
+                .toList();
+    }
+
+    private static List<Workload> selected(RenderedOverlay overlay, JsonNode policy) {
+        return Workload.all(overlay).stream()
+                .filter(workload -> selects(policy, workload))
+                .toList();
+    }
+
+    private static boolean selects(JsonNode policy, Workload workload) {
+        return new LabelSelector(policy.path("spec").path("podSelector")).matches(workload.podLabels());
+    }
+
+    private static Stream<JsonNode> ingressRules(JsonNode policy) {
+        return elements(policy.path("spec").path("ingress"));
+    }
+
+    private static Stream<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
+    }
+}

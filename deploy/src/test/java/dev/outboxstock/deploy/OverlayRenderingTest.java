@@ -1,0 +1,68 @@
+package dev.outboxstock.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboxstock.deploy.policy.Container;
+import dev.outboxstock.deploy.policy.Workload;
+import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every overlay renders into one namespace, and everything its objects refer to is rendered too. */
+class OverlayRenderingTest {
+
+    private static final String NAMESPACE = "outbox-stock";
+
+    @Test
+    void theLocalAndProductionOverlaysExist() {
+        assertThat(Overlays.names()).contains("local", "production");
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void everyObjectIsNamedOnceAndLivesInTheNamespace(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        assertThat(rendered.objects()).isNotEmpty();
+        assertThat(rendered.objects().stream().map(RenderedOverlay::describe)).doesNotHaveDuplicates();
+        assertThat(rendered.objects())
+                .filteredOn(object -> !object.path("kind").asText().equals("Namespace"))
+                .allSatisfy(object -> assertThat(
+                                object.path("metadata").path("namespace").asText())
+                        .as(RenderedOverlay.describe(object))
+                        .isEqualTo(NAMESPACE));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void everyReferencedConfigMapSecretAndKeyExists(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        for (Workload workload : Workload.all(rendered)) {
+            // Resolving the environment fails on a reference to a missing object or key.
+            workload.containers().forEach(Container::environment);
+            for (JsonNode volume : workload.podSpec().path("volumes")) {
+                if (volume.has("configMap")) {
+                    rendered.get(
+                            "ConfigMap", volume.path("configMap").path("name").asText());
+                }
+                if (volume.has("secret")) {
+                    rendered.get(
+                            "Secret", volume.path("secret").path("secretName").asText());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void noSecretIsEmpty(String overlay) {
+        assertThat(Overlays.rendered(overlay).ofKind("Secret"))
+                .allSatisfy(secret -> assertThat(secret.path("data").properties())
+                        .as(RenderedOverlay.describe(secret))
+                        .isNotEmpty()
+                        .allSatisfy(
+                                entry -> assertThat(entry.getValue().asText()).isNotBlank()));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.outboxstock.deploy.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A service's {@code application.properties} as the production profile sees it: profile-specific lines
+ * ({@code %test.…}) are left out, because a deployment runs the default profile.
+ */
+record ApplicationProperties(Map<String, String> values) {
+
+    /** {@code ${name}} or {@code ${name:default}} inside a value. */
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
+
+    static ApplicationProperties read(Path applicationJar) {
+        try (JarFile jar = new JarFile(applicationJar.toFile())) {
+            var entry = jar.getJarEntry("application.properties");
+            Properties properties = new Properties();
+            if (entry != null) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    properties.load(in);
+                }
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            properties.stringPropertyNames().stream()
+                    .filter(name -> !name.startsWith("%"))
+                    .sorted()
+                    .forEach(name -> values.put(name, properties.getProperty(name)));
+            return new ApplicationProperties(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Optional<String> value(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    /** Every property this file sets is a key the service reads. */
+    void addTo(ServiceConfiguration.Builder configuration) {
+        values.forEach((name, value) -> {
+            configuration.key(new ConfigKey(name, Optional.of(value), false, "application.properties"));
+            Matcher expression = EXPRESSION.matcher(value);
+            while (expression.find()) {
+                addExpression(configuration, name, expression.group(1), Optional.ofNullable(expression.group(2)));
+            }
+        });
+    }
+
+    /**
+     * A value that refers to another property reads that property too. Without a default, or with a default that
+     * points at this machine, the deployment must set it, or override the property that refers to it.
+     */
+    private static void addExpression(
+            ServiceConfiguration.Builder configuration, String property, String reference, Optional<String> fallback) {
+        configuration.key(new ConfigKey(reference, fallback, false, "application.properties: " + property));
+        if (fallback.isEmpty()) {
+            configuration.require(new Requirement(
+                    List.of(reference, property), "application.properties: " + property + " has no default"));
+        } else if (Localhost.isIn(fallback.get())) {
+            configuration.require(new Requirement(
+                    List.of(reference, property),
+                    "application.properties: " + property + " falls back to " + fallback.get()));
+        }
+    }
+}

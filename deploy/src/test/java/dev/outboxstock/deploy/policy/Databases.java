@@ -1,0 +1,49 @@
+package dev.outboxstock.deploy.policy;
+
+import dev.outboxstock.deploy.render.RenderedOverlay;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+
+/** The PostgreSQL servers of an overlay, and who connects to which. */
+public final class Databases {
+
+    private static final String POSTGRES_IMAGE = "postgres";
+
+    private Databases() {}
+
+    /** The StatefulSets that run PostgreSQL. */
+    public static List<Workload> servers(RenderedOverlay overlay) {
+        return Workload.all(overlay).stream()
+                .filter(workload -> workload.kind().equals("StatefulSet"))
+                .filter(workload -> workload.containers().stream()
+                        .anyMatch(container ->
+                                container.image().replaceAll(":.*$", "").endsWith(POSTGRES_IMAGE)))
+                .toList();
+    }
+
+    /** The host name clients use for a server: its StatefulSet's governing Service. */
+    public static String host(Workload server) {
+        return server.object().path("spec").path("serviceName").asText();
+    }
+
+    /** The database host a service container connects to: the relay's source, or the host in a JDBC URL. */
+    public static Optional<String> hostUsedBy(Container container) {
+        var environment = container.environment();
+        return environment
+                .getOrDefault("RELAY_SOURCE_HOST", Optional.empty())
+                .or(() -> environment
+                        .getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", Optional.empty())
+                        .map(url -> URI.create(url.substring("jdbc:".length())).getHost()));
+    }
+
+    /** The workloads whose containers connect to {@code server}. */
+    public static List<Workload> clientsOf(Workload server) {
+        String host = host(server);
+        return Workload.all(server.overlay()).stream()
+                .filter(workload -> workload.containers().stream()
+                        .anyMatch(container ->
+                                hostUsedBy(container).filter(host::equals).isPresent()))
+                .toList();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.outboxstock.deploy.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.outboxstock.deploy.bytecode.JarIndex;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.jandex.Index;
+
+/**
+ * Validates rendered objects against the API schema of their kind: Kubernetes' own kinds against the Kubernetes API
+ * of the targeted release ({@link KubernetesApiSchemas}), Strimzi's kinds against its CRDs at {@value #STRIMZI_VERSION}
+ * ({@link StrimziCrdSchemas}). A kind that neither knows is itself an error: nothing goes unchecked.
+ */
+public final class ManifestSchemas {
+
+    /** The version of Strimzi's API the manifests are written for. */
+    public static final String STRIMZI_VERSION = "v1";
+
+    private static final String STRIMZI_GROUP = Kafka.RESOURCE_GROUP;
+
+    private final ObjectNode definitions = JsonNodeFactory.instance.objectNode();
+    private final KubernetesApiSchemas kubernetes = new KubernetesApiSchemas(definitions);
+    private final StrimziCrdSchemas strimzi;
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final Map<String, Optional<Schema>> schemas = new HashMap<>();
+
+    private ManifestSchemas(Index strimziModel) {
+        this.strimzi = new StrimziCrdSchemas(strimziModel, STRIMZI_VERSION, definitions);
+    }
+
+    public static ManifestSchemas load() {
+        return new ManifestSchemas(JarIndex.of(List.of(jarOf(Kafka.class))));
+    }
+
+    /** What is wrong with {@code object}; empty when it is valid. */
+    public synchronized List<String> violations(JsonNode object) {
+        String apiVersion = object.path("apiVersion").asText();
+        String kind = object.path("kind").asText();
+        Optional<Schema> schema = schemas.computeIfAbsent(apiVersion + " " + kind, key -> compile(apiVersion, kind));
+        if (schema.isEmpty()) {
+            return List.of("no schema for apiVersion " + apiVersion + ", kind " + kind
+                    + ": neither a Kubernetes kind of the targeted release nor a Strimzi " + STRIMZI_VERSION + " kind");
+        }
+        return schema.get().validate(object).stream().map(Error::toString).toList();
+    }
+
+    /** How many schema definitions were generated so far: a measure of how much was checked. */
+    public synchronized int definitionCount() {
+        return definitions.size();
+    }
+
+    private Optional<Schema> compile(String apiVersion, String kind) {
+        Optional<String> definition = apiVersion.startsWith(STRIMZI_GROUP + "/")
+                ? Optional.of(apiVersion)
+                        .filter(version -> version.equals(STRIMZI_GROUP + "/" + STRIMZI_VERSION))
+                        .flatMap(version -> strimzi.define(kind))
+                : kubernetes.define(apiVersion, kind);
+        return definition.map(name -> registry.getSchema(Schemas.root(definitions, name)));
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
