@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboxstock.contract.Topics;
 import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
-import dev.outboxstock.deploy.policy.ContractTopics;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
@@ -28,7 +28,7 @@ class KafkaTopicsTest {
     @MethodSource(Overlays.EACH)
     void theContractsTopicsAndNoOthersAreDeclared(String overlay) {
         assertThat(topics(Overlays.rendered(overlay)).map(KafkaTopicsTest::topicName))
-                .containsExactlyInAnyOrderElementsOf(ContractTopics.names());
+                .containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
     @ParameterizedTest
@@ -61,7 +61,7 @@ class KafkaTopicsTest {
 
     /**
      * A partition feeds one consumer of a group: consumers beyond the partition count sit idle. Each service
-     * replica runs as many consumers per channel as the channel's {@code partitions} attribute says.
+     * replica runs {@code concurrency} copies of a channel, each with {@code partitions} consumers.
      */
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
@@ -76,12 +76,8 @@ class KafkaTopicsTest {
                 ServiceConfiguration configuration =
                         ServiceConfiguration.of(container.serviceModule().get());
                 configuration.incomingTopics().forEach((channel, topicName) -> {
-                    String property = "mp.messaging.incoming." + channel + ".partitions";
-                    int perReplica = Integer.parseInt(container
-                            .environment()
-                            .getOrDefault(ConfigKey.environmentName(property), Optional.empty())
-                            .or(() -> configuration.defaultValue(property))
-                            .orElse("1"));
+                    int perReplica = channelSetting(container, configuration, channel, "concurrency")
+                            * channelSetting(container, configuration, channel, "partitions");
                     ObjectNode topic = topics(rendered)
                             .filter(candidate -> topicName(candidate).equals(topicName))
                             .findFirst()
@@ -96,6 +92,16 @@ class KafkaTopicsTest {
             }
         }
         assertThat(checked).as("the stock topic's consumer is checked").isNotEmpty();
+    }
+
+    private static int channelSetting(
+            Container container, ServiceConfiguration configuration, String channel, String attribute) {
+        String property = "mp.messaging.incoming." + channel + "." + attribute;
+        return Integer.parseInt(container
+                .environment()
+                .getOrDefault(ConfigKey.environmentName(property), Optional.empty())
+                .or(() -> configuration.defaultValue(property))
+                .orElse("1"));
     }
 
     private static Stream<ObjectNode> topics(RenderedOverlay overlay) {

@@ -1,7 +1,7 @@
 package dev.outboxstock.localstack;
 
-import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.contract.Topics;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -116,10 +116,8 @@ public final class LocalStack implements AutoCloseable {
 
         private Builder() {
             int partitions = partitionsFromEnvironment();
-            topics.put(StockTopic.NAME, partitions);
-            topics.put(StockOutcomeTopic.NAME, partitions);
-            topics.put(StockTopic.DEAD_LETTER, 1);
-            topics.put(StockOutcomeTopic.DEAD_LETTER, 1);
+            Topics.EVENTS.forEach(topic -> topics.put(topic, partitions));
+            Topics.DEAD_LETTERS.forEach(topic -> topics.put(topic, 1));
         }
 
         public Builder databases(String... names) {

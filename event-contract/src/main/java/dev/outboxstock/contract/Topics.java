@@ -1,0 +1,20 @@
+package dev.outboxstock.contract;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Every topic of the contract: what the local stack creates, and what a deployment must declare. */
+public final class Topics {
+
+    /** Topics of events, keyed so that the events of one aggregate stay in order. */
+    public static final List<String> EVENTS = List.of(StockTopic.NAME, StockOutcomeTopic.NAME);
+
+    /** Where consumers put records they can never apply; order does not matter there. */
+    public static final List<String> DEAD_LETTERS = List.of(StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER);
+
+    private Topics() {}
+
+    public static List<String> all() {
+        return Stream.concat(EVENTS.stream(), DEAD_LETTERS.stream()).toList();
+    }
+}
