@@ -3,8 +3,10 @@ package dev.outboxstock.system;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
+import dev.outboxstock.system.client.OrderClient.Order;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,20 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the whole system locally and shows it working: seeds stock, places orders, prints stock before and after.
+ * Runs the whole system locally and shows it working: seeds stock, places orders (one of them asks for more plums
+ * than there are), waits until every order is confirmed or rejected, and prints the stock before and after.
  * Everything keeps running for you to try (the URLs are printed) until Ctrl-C stops it all.
  */
 public final class Demo {
 
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Map<String, Integer> INITIAL_STOCK = new TreeMap<>(Map.of("apple", 100, "pear", 50));
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, Integer> INITIAL_STOCK =
+            new TreeMap<>(Map.of("apple", 100, "pear", 50, "plum", 1));
     private static final List<List<Line>> ORDERS = List.of(
             List.of(new Line("apple", 2), new Line("pear", 1)),
             List.of(new Line("apple", 5)),
-            List.of(new Line("pear", 3), new Line("apple", 1)));
+            List.of(new Line("pear", 3), new Line("apple", 1)),
+            List.of(new Line("apple", 4), new Line("plum", 2)));
 
     private Demo() {}
 
@@ -36,25 +41,37 @@ public final class Demo {
         OrderClient orders = new OrderClient(system.orderService().baseUri());
 
         INITIAL_STOCK.forEach(inventory::setStock);
-        print("Stock before", stockOf(inventory));
+        System.out.printf("%nStock before: %s%n", stockOf(inventory));
 
-        Map<String, Integer> ordered = new LinkedHashMap<>();
+        List<Order> placed = new ArrayList<>();
         for (List<Line> lines : ORDERS) {
-            OrderClient.Order order = orders.placeOrder(lines);
-            System.out.printf("Placed order %s: %s%n", order.id(), lines);
-            lines.forEach(line -> ordered.merge(line.productId(), line.quantity(), Integer::sum));
+            Order order = orders.placeOrder(lines);
+            placed.add(order);
+            System.out.printf("Placed order %s: %s -> %s%n", order.id(), describe(lines), order.status());
         }
 
-        Map<String, Integer> expected = new LinkedHashMap<>();
-        INITIAL_STOCK.forEach((product, units) -> expected.put(product, units - ordered.getOrDefault(product, 0)));
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        while (!stockOf(inventory).equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        List<Order> settled = new ArrayList<>();
+        for (Order order : placed) {
+            settled.add(awaitSettled(orders, order));
         }
-        print("Stock after", stockOf(inventory));
+        Map<String, Integer> expected = new LinkedHashMap<>(INITIAL_STOCK);
+        for (Order order : settled) {
+            System.out.printf(
+                    "Order %s is %s%s%n",
+                    order.id(),
+                    order.status(),
+                    order.rejectionReason() == null
+                            ? ""
+                            : " (" + order.rejectionReason() + "; its stock was given back)");
+            if (order.status().equals("CONFIRMED")) {
+                order.lines().forEach(line -> expected.merge(line.productId(), -line.quantity(), Integer::sum));
+            }
+        }
+        awaitStock(inventory, expected);
+        System.out.printf("Stock after:  %s%n", stockOf(inventory));
         System.out.println(
                 stockOf(inventory).equals(expected)
-                        ? "Every ordered unit left stock exactly once."
+                        ? "Every unit of a confirmed order left stock exactly once; the rejected order took nothing."
                         : "Stock did not reach " + expected + " within " + SETTLE_TIMEOUT + "; see the logs in "
                                 + logDir);
 
@@ -71,13 +88,35 @@ public final class Demo {
         new CountDownLatch(1).await();
     }
 
+    private static Order awaitSettled(OrderClient orders, Order order) throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Order current = order;
+        while (!current.isSettled() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            current = orders.findOrder(order.id()).orElseThrow();
+        }
+        return current;
+    }
+
+    private static void awaitStock(InventoryClient inventory, Map<String, Integer> expected)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (!stockOf(inventory).equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     private static Map<String, Integer> stockOf(InventoryClient inventory) {
         Map<String, Integer> stock = new LinkedHashMap<>();
         INITIAL_STOCK.keySet().forEach(product -> stock.put(product, inventory.available(product)));
         return stock;
     }
 
-    private static void print(String title, Map<String, Integer> stock) {
-        System.out.printf("%s: %s%n", title, stock);
+    private static String describe(List<Line> lines) {
+        return String.join(
+                ", ",
+                lines.stream()
+                        .map(line -> line.quantity() + " " + line.productId())
+                        .toList());
     }
 }
