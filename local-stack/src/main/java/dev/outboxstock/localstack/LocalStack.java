@@ -1,5 +1,6 @@
 package dev.outboxstock.localstack;
 
+import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.StockTopic;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -115,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
 
         private Builder() {
             topics.put(StockTopic.NAME, partitionsFromEnvironment());
+            topics.put(DeadLetterTopic.NAME, 1);
         }
 
         public Builder databases(String... names) {
@@ -128,7 +130,12 @@ public final class LocalStack implements AutoCloseable {
         }
 
         public Builder stockTopicPartitions(int partitions) {
-            topics.put(StockTopic.NAME, partitions);
+            return topic(StockTopic.NAME, partitions);
+        }
+
+        /** Creates one more topic (or changes a default one's partition count): the broker creates none itself. */
+        public Builder topic(String name, int partitions) {
+            topics.put(name, partitions);
             return this;
         }
 

@@ -83,6 +83,21 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the service at once (SIGKILL, as {@code kill -9}): no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.infof("%s killed", name);
+    }
+
     /** Asks the service to shut down gracefully (SIGTERM) and waits for it; kills it if it does not stop. */
     @Override
     public void close() {

@@ -4,12 +4,6 @@ import dev.outboxstock.localstack.KafkaBroker;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,16 +69,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     }
 
     private void runScript(PostgresServer postgres, String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-                Connection connection = postgres.connect(databases[0]);
-                Statement statement = connection.createStatement()) {
-            if (in == null) {
-                throw new IllegalArgumentException("No classpath resource " + resource);
-            }
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Cannot run " + resource, e);
-        }
+        postgres.execute(databases[0], ClasspathText.read(resource));
     }
 
     @Override
