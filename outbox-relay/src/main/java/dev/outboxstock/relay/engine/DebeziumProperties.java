@@ -1,11 +1,14 @@
 package dev.outboxstock.relay.engine;
 
-import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.relay.config.RelayConfig;
+import dev.outboxstock.relay.source.SourceDatabase;
 import java.util.Properties;
 
 /** Translates the relay's configuration into the properties of an embedded Debezium PostgreSQL engine. */
 public final class DebeziumProperties {
+
+    /** Prefix of the logical decoding messages the heartbeat writes; Debezium emits no record for them. */
+    static final String HEARTBEAT_MESSAGE_PREFIX = "outbox-relay-heartbeat";
 
     private DebeziumProperties() {}
 
@@ -35,7 +38,7 @@ public final class DebeziumProperties {
 
         // Offsets live in the source database: the relay keeps no local state.
         properties.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
-        properties.setProperty("offset.storage.jdbc.connection.url", jdbcUrl(source));
+        properties.setProperty("offset.storage.jdbc.connection.url", SourceDatabase.jdbcUrl(source));
         properties.setProperty("offset.storage.jdbc.connection.user", source.user());
         properties.setProperty("offset.storage.jdbc.connection.password", source.password());
         properties.setProperty("offset.storage.jdbc.table.name", source.offsetTable());
@@ -43,19 +46,18 @@ public final class DebeziumProperties {
         properties.setProperty("offset.flush.interval.ms", "0");
         properties.setProperty("record.processing.order", "ORDERED");
 
-        properties.setProperty("transforms", "outbox");
-        properties.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        // The slot confirms only positions of records the relay processed. With an idle outbox no record arrives,
+        // while other tables still fill the WAL: a heartbeat writes a message into the WAL (no table, no write
+        // privilege needed), and the heartbeat record carrying its position is marked processed like any other.
         properties.setProperty(
-                "transforms.outbox.route.topic.replacement",
-                "${routedByValue}" + config.routing().topicSuffix());
+                "heartbeat.interval.ms",
+                String.valueOf(config.heartbeatInterval().toMillis()));
         properties.setProperty(
-                "transforms.outbox.table.fields.additional.placement", "type:header:" + EventHeaders.EVENT_TYPE);
+                "heartbeat.action.query",
+                "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')");
+        properties.setProperty("message.prefix.exclude.list", HEARTBEAT_MESSAGE_PREFIX);
 
         config.debezium().forEach(properties::setProperty);
         return properties;
-    }
-
-    static String jdbcUrl(RelayConfig.Source source) {
-        return "jdbc:postgresql://" + source.host() + ":" + source.port() + "/" + source.database();
     }
 }
