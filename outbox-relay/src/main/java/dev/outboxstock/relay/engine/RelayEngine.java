@@ -8,10 +8,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -46,15 +43,6 @@ public class RelayEngine {
         this.publisher = publisher;
         this.status = status;
         this.metrics = metrics;
-    }
-
-    void onStartup(@Observes StartupEvent startup) {
-        status.role(RelayStatus.Role.ACTIVE);
-        start();
-    }
-
-    void onShutdown(@Observes ShutdownEvent shutdown) {
-        stop();
     }
 
     public synchronized void start() {
