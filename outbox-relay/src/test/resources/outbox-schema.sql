@@ -17,16 +17,3 @@ CREATE TABLE order_audit (
     id   bigserial PRIMARY KEY,
     note text NOT NULL
 );
-
--- The relay's role, with no more than it needs (README.md, "Least privilege"): it reads the WAL and the outbox
--- table and keeps its position in a table created for it beforehand.
-CREATE ROLE outbox_relay LOGIN REPLICATION PASSWORD 'relay-secret';
-GRANT SELECT ON outbox_event TO outbox_relay;
-CREATE TABLE outbox_relay_offset (
-    id                varchar(36) PRIMARY KEY,
-    offset_key        varchar(1255),
-    offset_val        varchar(1255),
-    record_insert_ts  timestamp NOT NULL,
-    record_insert_seq integer   NOT NULL
-);
-GRANT SELECT, INSERT, DELETE ON outbox_relay_offset TO outbox_relay;

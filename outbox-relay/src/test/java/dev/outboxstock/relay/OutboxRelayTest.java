@@ -14,6 +14,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import dev.outboxstock.relay.testing.OutboxRow;
 import dev.outboxstock.relay.testing.OutboxTable;
+import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
         value = LocalStackTestResource.class,
         initArgs = {
             @ResourceArg(name = LocalStackTestResource.DATABASES, value = "orders"),
-            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = "outbox-schema.sql")
+            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = RelaySchema.SCRIPTS)
         })
 class OutboxRelayTest {
 

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.ServiceProcess;
-import dev.outboxstock.localstack.testing.ClasspathText;
 import dev.outboxstock.relay.testing.OutboxRow;
 import dev.outboxstock.relay.testing.OutboxWriter;
 import dev.outboxstock.relay.testing.RelayProcess;
+import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class RelayFailoverIT {
     @Test
     void theStandbyTakesOverWithinSecondsAfterTheActiveReplicaIsKilledAndNothingIsLost() {
         try (LocalStack stack = LocalStack.builder().databases("orders").start()) {
-            stack.postgres().orElseThrow().execute("orders", ClasspathText.read("outbox-schema.sql"));
+            RelaySchema.createIn(stack);
             ServiceProcess first = RelayProcess.start(stack, "relay-replica-1");
             ServiceProcess second = RelayProcess.start(stack, "relay-replica-2");
             await().atMost(TIMEOUT)
