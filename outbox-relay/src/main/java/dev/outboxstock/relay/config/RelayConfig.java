@@ -28,7 +28,7 @@ public interface RelayConfig {
     HighAvailability ha();
 
     /** How often the engine polls the connector's queue when it is empty: the floor of the relay's latency. */
-    @WithDefault("20ms")
+    @WithDefault("10ms")
     Duration pollInterval();
 
     /**

@@ -35,6 +35,9 @@ public final class DebeziumProperties {
         properties.setProperty("tombstones.on.delete", "false");
         properties.setProperty(
                 "poll.interval.ms", String.valueOf(config.pollInterval().toMillis()));
+        // Each batch costs a wait for Kafka's acks and an offset write: big batches when there is a backlog.
+        properties.setProperty("max.batch.size", "8192");
+        properties.setProperty("max.queue.size", "32768");
 
         // Offsets live in the source database: the relay keeps no local state.
         properties.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");

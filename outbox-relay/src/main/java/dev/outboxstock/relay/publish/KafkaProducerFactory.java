@@ -24,7 +24,7 @@ public class KafkaProducerFactory {
         Map<String, Object> properties = new HashMap<>(config.kafka().producer());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.name());
-        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
         // How long send() waits for a topic's metadata; the relay then backs off and sends again.
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
