@@ -98,6 +98,16 @@ public final class ServiceProcess implements AutoCloseable {
         LOG.infof("%s killed", name);
     }
 
+    /** Freezes the service (SIGSTOP), as a long GC pause or a stalled host would: it keeps its connections. */
+    public void pause() {
+        Command.run(List.of("kill", "-STOP", String.valueOf(process.pid())));
+    }
+
+    /** Lets a paused service run on (SIGCONT). */
+    public void resume() {
+        Command.run(List.of("kill", "-CONT", String.valueOf(process.pid())));
+    }
+
     /** Asks the service to shut down gracefully (SIGTERM) and waits for it; kills it if it does not stop. */
     @Override
     public void close() {
