@@ -2,7 +2,12 @@ package dev.outboxstock.relay.engine;
 
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.source.SourceDatabase;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Translates the relay's configuration into the properties of an embedded Debezium PostgreSQL engine. */
 public final class DebeziumProperties {
@@ -30,6 +35,9 @@ public final class DebeziumProperties {
         // The publication belongs to the schema migrations; the relay's role need not own the table.
         properties.setProperty("publication.autocreate.mode", "disabled");
         properties.setProperty("table.include.list", source.table());
+        // Only the columns the relay routes by or sends are decoded: less work per row, and nothing else of the
+        // row leaves the database.
+        properties.setProperty("column.include.list", columnIncludeList(source.table(), config.routing()));
         // On a first start, rows already in the outbox table are relayed too; later starts resume from the offset.
         properties.setProperty("snapshot.mode", "initial");
         properties.setProperty("tombstones.on.delete", "false");
@@ -62,5 +70,17 @@ public final class DebeziumProperties {
 
         config.debezium().forEach(properties::setProperty);
         return properties;
+    }
+
+    private static String columnIncludeList(String table, RelayConfig.Routing routing) {
+        Set<String> columns =
+                new LinkedHashSet<>(List.of(routing.idColumn(), routing.keyColumn(), routing.payloadColumn()));
+        if (routing.topic().isEmpty()) {
+            columns.add(routing.topicColumn());
+        }
+        columns.addAll(routing.headers().keySet());
+        return columns.stream()
+                .map(column -> Pattern.quote(table + "." + column))
+                .collect(Collectors.joining(","));
     }
 }
