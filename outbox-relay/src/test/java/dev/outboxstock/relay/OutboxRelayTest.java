@@ -3,6 +3,7 @@ package dev.outboxstock.relay;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
@@ -25,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class OutboxRelayTest {
             assertThat(record.value()).isEqualTo(row.payload());
             assertThat(RelayedEvents.header(record, EventHeaders.EVENT_TYPE)).contains(row.type());
             assertThat(RelayedEvents.header(record, EventHeaders.TRACEPARENT))
-                    .isEqualTo(java.util.Optional.ofNullable(row.traceparent()));
+                    .isEqualTo(Optional.ofNullable(row.traceparent()));
         }
         assertThat(relayed.first(rows.get(1)).orElseThrow().headers().headers(EventHeaders.TRACEPARENT))
                 .as("a null column gives no header")
@@ -117,12 +119,12 @@ class OutboxRelayTest {
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("relay_dead_letters_total{reason=\"MISSING_KEY\"}"));
+                .body(containsString("relay_dead_letters_total{reason=\"MISSING_KEY\"}"));
     }
 
     @Test
     void heartbeatsAdvanceTheSlotWhileTheOutboxIsIdleAndOtherTablesAreBusy() throws Exception {
-        await().atMost(DELIVERY_TIMEOUT).until(() -> confirmedFlushLsn() != null);
+        await().atMost(DELIVERY_TIMEOUT).until(() -> confirmedFlushLsn().isPresent());
         long before;
         try (Connection connection = stack.postgres().orElseThrow().connect("orders");
                 Statement statement = connection.createStatement()) {
@@ -135,8 +137,12 @@ class OutboxRelayTest {
                     Statement statement = connection.createStatement()) {
                 writeToOtherTable(statement);
             }
-            assertThat(confirmedFlushLsn()).isGreaterThanOrEqualTo(before);
+            assertThat(confirmedFlushLsn())
+                    .hasValueSatisfying(lsn -> assertThat(lsn).isGreaterThanOrEqualTo(before));
         });
+        // Heartbeat records are marked, never sent: sent, they would wait for a topic nobody created, and the
+        // relay would report Kafka as a problem.
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
@@ -173,12 +179,12 @@ class OutboxRelayTest {
         return stack.kafka().orElseThrow().bootstrapServers();
     }
 
-    private Long confirmedFlushLsn() throws Exception {
+    private Optional<Long> confirmedFlushLsn() throws Exception {
         try (Connection connection = stack.postgres().orElseThrow().connect("orders");
                 Statement statement = connection.createStatement();
                 ResultSet slot = statement.executeQuery(
                         "SELECT confirmed_flush_lsn - '0/0'::pg_lsn FROM pg_replication_slots WHERE slot_name = 'outbox_slot'")) {
-            return slot.next() ? slot.getObject(1, java.math.BigDecimal.class).longValue() : null;
+            return slot.next() ? Optional.of(slot.getBigDecimal(1).longValue()) : Optional.empty();
         }
     }
 

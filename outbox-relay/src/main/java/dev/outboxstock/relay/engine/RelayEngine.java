@@ -89,12 +89,14 @@ public class RelayEngine {
 
     /** The engine refuses to close while its tasks start (they open connections): it is asked again until it may. */
     private void close() throws InterruptedException {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         while (true) {
             try {
                 engine.close();
                 return;
             } catch (IllegalStateException startingOrAlreadyStopped) {
-                if (executor.awaitTermination(CLOSE_RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (executor.awaitTermination(CLOSE_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+                        || System.nanoTime() > deadline) {
                     return;
                 }
             } catch (IOException e) {

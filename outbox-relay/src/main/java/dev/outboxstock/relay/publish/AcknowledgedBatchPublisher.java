@@ -82,37 +82,40 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
 
     private void deliver(List<Delivery> deliveries) throws InterruptedException {
         Backoff backoff = new Backoff(kafka.retryBackoffInitial(), kafka.retryBackoffMax());
-        List<Delivery> unacknowledged = deliveries;
-        while (true) {
-            unacknowledged = attempt(unacknowledged);
-            if (unacknowledged.isEmpty()) {
-                status.kafkaAvailable();
-                return;
+        Attempt attempt = attempt(deliveries);
+        while (!attempt.again().isEmpty()) {
+            if (attempt.kafkaFailed()) {
+                Duration pause = backoff.next();
+                LOG.warnf(
+                        "Kafka did not acknowledge %d record(s) (%s); sending them again in %d ms",
+                        attempt.again().size(), status.kafkaProblem().orElse("?"), pause.toMillis());
+                giveUpIfStopping();
+                Thread.sleep(pause.toMillis());
             }
-            Duration pause = backoff.next();
-            LOG.warnf(
-                    "Kafka did not acknowledge %d record(s) (%s); sending them again in %d ms",
-                    unacknowledged.size(), status.kafkaProblem().orElse("refused"), pause.toMillis());
-            giveUpIfStopping();
-            Thread.sleep(pause.toMillis());
+            attempt = attempt(attempt.again());
         }
+        status.kafkaAvailable();
     }
 
+    /** What is left to send after an attempt, in order, and whether Kafka failed (rather than refused a record). */
+    private record Attempt(List<Delivery> again, boolean kafkaFailed) {}
+
     /**
-     * Sends the records in order and waits for their acknowledgements; returns those to send again, in order. A
-     * record Kafka would not even take (no metadata for its topic yet) ends the sending: nothing behind it may
-     * overtake it.
+     * Sends the records in order and waits for their acknowledgements. A record Kafka refuses for good is replaced
+     * by its dead letter; any other failure is sent again. A record Kafka would not even take (no metadata for its
+     * topic yet) ends the sending: nothing behind it may overtake it.
      */
-    private List<Delivery> attempt(List<Delivery> deliveries) throws InterruptedException {
+    private Attempt attempt(List<Delivery> deliveries) throws InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             Future<RecordMetadata> acknowledgement = producer.send(delivery.record());
             sent.add(acknowledgement);
-            if (acknowledgement.isDone() && failure(acknowledgement) != null) {
+            if (acknowledgement.isDone() && awaitFailure(acknowledgement) != null) {
                 break;
             }
         }
         List<Delivery> again = new ArrayList<>();
+        boolean kafkaFailed = false;
         for (int i = 0; i < sent.size(); i++) {
             Delivery delivery = deliveries.get(i);
             Throwable failure = awaitFailure(sent.get(i));
@@ -123,11 +126,12 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
             } else {
                 metrics.error("kafka");
                 status.kafkaUnavailable(failure.toString());
+                kafkaFailed = true;
                 again.add(delivery);
             }
         }
         again.addAll(deliveries.subList(sent.size(), deliveries.size()));
-        return again;
+        return new Attempt(again, kafkaFailed);
     }
 
     private void acknowledged(Delivery delivery) {
@@ -153,18 +157,6 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
                 status.kafkaUnavailable("no acknowledgement from Kafka within " + kafka.ackTimeout());
                 giveUpIfStopping();
             }
-        }
-    }
-
-    private static Throwable failure(Future<RecordMetadata> done) {
-        try {
-            done.get();
-            return null;
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return e;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.outboxstock.relay.route;
 
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.data.Field;
@@ -63,9 +64,8 @@ public final class OutboxRow {
         return committedAtMillis;
     }
 
-    /** Every column, as a JSON object: what an operator needs to repair and replay a dead letter. */
+    /** The columns the relay reads, as a JSON object: what an operator needs to repair and replay a dead letter. */
     public String toJson() {
-        return new String(
-                ROW_AS_JSON.fromConnectData("", columns.schema(), columns), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(ROW_AS_JSON.fromConnectData("", columns.schema(), columns), StandardCharsets.UTF_8);
     }
 }
