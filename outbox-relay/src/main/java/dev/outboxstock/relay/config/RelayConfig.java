@@ -32,6 +32,14 @@ public interface RelayConfig {
     Duration pollInterval();
 
     /**
+     * How often the position of the records Kafka acknowledged is written to the offset table. A crash re-sends
+     * what was acknowledged since, plus the batch in hand. 0 writes it after every batch, but then every batch
+     * waits for that commit's fsync: at 1,000 rows/s the benchmark's p99 went from about 50 ms to 250 ms.
+     */
+    @WithDefault("100ms")
+    Duration offsetFlushInterval();
+
+    /**
      * How often the relay writes a heartbeat into the WAL and confirms its position, so that the slot advances
      * while the outbox is idle and other tables fill the WAL.
      */

@@ -53,8 +53,10 @@ public final class DebeziumProperties {
         properties.setProperty("offset.storage.jdbc.connection.user", source.user());
         properties.setProperty("offset.storage.jdbc.connection.password", source.password());
         properties.setProperty("offset.storage.jdbc.table.name", source.offsetTable());
-        // Commit the position after every batch: a restart re-sends at most one batch.
-        properties.setProperty("offset.flush.interval.ms", "0");
+        // The position of acknowledged records only; how often it is written bounds what a crash re-sends.
+        properties.setProperty(
+                "offset.flush.interval.ms",
+                String.valueOf(config.offsetFlushInterval().toMillis()));
         properties.setProperty("record.processing.order", "ORDERED");
 
         // The slot confirms only positions of records the relay processed. With an idle outbox no record arrives,
