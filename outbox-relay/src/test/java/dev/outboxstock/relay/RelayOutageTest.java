@@ -1,6 +1,7 @@
 package dev.outboxstock.relay;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -17,14 +18,21 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** The relay rides out a Kafka outage and a PostgreSQL restart without losing a row or reordering a key. */
+/**
+ * The relay rides out a Kafka outage, a PostgreSQL restart and the loss of its lock session without losing a row or
+ * reordering a key.
+ */
 @QuarkusTest
 @WithTestResource(
         value = LocalStackTestResource.class,
@@ -74,6 +82,46 @@ class RelayOutageTest {
 
         assertRelayedWithoutLossInCommitOrderPerKey("PostgreSQL restart", rows);
         awaitStreaming();
+    }
+
+    @Test
+    void stopsStreamingWhenItLosesItsLockSessionAndStreamsAgainOnceItRetakesTheLock() throws Exception {
+        awaitStreaming();
+        int streamingBefore = slotReaderPid().orElseThrow();
+        List<OutboxRow> rows = new ArrayList<>(insertTransactions(5, 50));
+
+        terminateBackendsOf("outbox-relay streaming lock");
+
+        await().atMost(TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        slotReaderPid().filter(pid -> pid == streamingBefore).isEmpty());
+        awaitStreaming();
+        assertThat(slotReaderPid()).isPresent().isNotEqualTo(Optional.of(streamingBefore));
+        rows.addAll(insertTransactions(5, 50));
+        assertRelayedWithoutLossInCommitOrderPerKey("Lock session lost", rows);
+    }
+
+    /** The backend streaming the slot: another one once the relay stopped its engine and started a new one. */
+    private Optional<Integer> slotReaderPid() throws Exception {
+        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
+                Statement statement = connection.createStatement();
+                ResultSet slot = statement.executeQuery(
+                        "SELECT active_pid FROM pg_replication_slots WHERE slot_name = 'outbox_slot' AND active")) {
+            return slot.next() ? Optional.of(slot.getInt(1)) : Optional.empty();
+        }
+    }
+
+    private void terminateBackendsOf(String applicationName) throws Exception {
+        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
+                PreparedStatement terminate = connection.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+            terminate.setString(1, applicationName);
+            try (ResultSet terminated = terminate.executeQuery()) {
+                terminated.next();
+                assertThat(terminated.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 
     private void assertRelayedWithoutLossInCommitOrderPerKey(String disruption, List<OutboxRow> rows) {
