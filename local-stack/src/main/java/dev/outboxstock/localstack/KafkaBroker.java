@@ -82,10 +82,6 @@ public final class KafkaBroker implements AutoCloseable {
         return process.toHandle();
     }
 
-    public boolean isRunning() {
-        return process.isAlive();
-    }
-
     /** Shuts the broker down (SIGTERM, then SIGKILL after a grace period); its data stays for {@link #restart()}. */
     public synchronized void stop() {
         ProcessTerminator.terminate(process, "Kafka", STOP_TIMEOUT);
