@@ -145,7 +145,7 @@ public interface RelayConfig {
         @WithDefault("1s")
         Duration checkInterval();
 
-        /** Pause before streaming again after the engine stopped on an error. */
+        /** First pause before streaming again after the engine stopped on an error; doubled while it keeps failing. */
         @WithDefault("2s")
         Duration restartDelay();
     }

@@ -2,6 +2,7 @@ package dev.outboxstock.relay.ha;
 
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.engine.RelayEngine;
+import dev.outboxstock.relay.retry.Backoff;
 import dev.outboxstock.relay.source.SourceDatabase;
 import dev.outboxstock.relay.status.RelayStatus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Keeps exactly one replica of a relay streaming: each replica competes for the {@link StreamingLock}; its holder
  * runs the engine for as long as it holds the lock, the others stand by and take over when the holder dies or loses
- * its database session. An engine that stopped on an error is started again after a pause. Also what a single
+ * its database session. An engine that stopped on an error is started again after a pause that doubles while it
+ * keeps failing (a missing publication, a revoked privilege), up to a minute. Also what a single
  * replica does when the database restarts: lose the lock, wait for the database, take the lock, stream on.
  */
 @ApplicationScoped
@@ -25,11 +27,13 @@ public class RelaySupervisor {
     private static final Logger LOG = Logger.getLogger(RelaySupervisor.class);
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
     private final SourceDatabase database;
     private final RelayEngine engine;
     private final RelayStatus status;
     private final RelayConfig.HighAvailability ha;
+    private final Backoff restartDelay;
     private final Thread thread = new Thread(this::superviseUntilShutdown, "relay-supervisor");
     private volatile boolean running = true;
 
@@ -38,6 +42,7 @@ public class RelaySupervisor {
         this.engine = engine;
         this.status = status;
         this.ha = config.ha();
+        this.restartDelay = new Backoff(ha.restartDelay(), MAX_RESTART_DELAY);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -54,7 +59,7 @@ public class RelaySupervisor {
             Optional<StreamingLock> lock = tryAcquire();
             if (lock.isPresent()) {
                 streamWhileHolding(lock.get());
-                pause(ha.restartDelay());
+                pause(restartDelay.next());
             } else {
                 pause(ha.checkInterval());
             }
@@ -81,6 +86,9 @@ public class RelaySupervisor {
             status.role(RelayStatus.Role.ACTIVE);
             engine.start();
             while (running && engine.isRunning() && lock.isHeld()) {
+                if (status.engine() == RelayStatus.EngineState.STREAMING) {
+                    restartDelay.reset();
+                }
                 pause(ha.checkInterval());
             }
             if (running && engine.isRunning()) {

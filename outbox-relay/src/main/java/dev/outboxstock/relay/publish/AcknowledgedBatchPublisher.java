@@ -2,6 +2,7 @@ package dev.outboxstock.relay.publish;
 
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.metrics.RelayMetrics;
+import dev.outboxstock.relay.retry.Backoff;
 import dev.outboxstock.relay.route.Delivery;
 import dev.outboxstock.relay.route.OutboxRow;
 import dev.outboxstock.relay.route.OutboxRowRouter;
