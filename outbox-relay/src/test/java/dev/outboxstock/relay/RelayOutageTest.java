@@ -11,7 +11,7 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxTable;
+import dev.outboxstock.relay.testing.OutboxWriter;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import io.quarkus.test.common.ResourceArg;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -53,10 +52,10 @@ class RelayOutageTest {
     @Test
     void keepsRetryingWhileKafkaIsDownReportsNotReadyAndLosesNothing() throws Exception {
         awaitStreaming();
-        List<OutboxRow> rows = new ArrayList<>(insertTransactions(10, 50));
+        List<OutboxRow> rows = new ArrayList<>(commit(10));
         stack.kafka().orElseThrow().stop();
         try {
-            rows.addAll(insertTransactions(10, 50));
+            rows.addAll(commit(10));
             await().atMost(TIMEOUT)
                     .untilAsserted(() -> given().when()
                             .get("/q/health/ready")
@@ -66,7 +65,7 @@ class RelayOutageTest {
         } finally {
             stack.kafka().orElseThrow().restart();
         }
-        rows.addAll(insertTransactions(10, 50));
+        rows.addAll(commit(10));
 
         assertRelayedWithoutLossInCommitOrderPerKey("Kafka outage", rows);
         awaitStreaming();
@@ -75,10 +74,10 @@ class RelayOutageTest {
     @Test
     void reconnectsAfterPostgresRestartsAndLosesNothing() throws Exception {
         awaitStreaming();
-        List<OutboxRow> rows = new ArrayList<>(insertTransactions(10, 50));
+        List<OutboxRow> rows = new ArrayList<>(commit(10));
         stack.postgres().orElseThrow().stop();
         stack.postgres().orElseThrow().start();
-        rows.addAll(insertTransactions(10, 50));
+        rows.addAll(commit(10));
 
         assertRelayedWithoutLossInCommitOrderPerKey("PostgreSQL restart", rows);
         awaitStreaming();
@@ -88,7 +87,7 @@ class RelayOutageTest {
     void stopsStreamingWhenItLosesItsLockSessionAndStreamsAgainOnceItRetakesTheLock() throws Exception {
         awaitStreaming();
         int streamingBefore = slotReaderPid().orElseThrow();
-        List<OutboxRow> rows = new ArrayList<>(insertTransactions(5, 50));
+        List<OutboxRow> rows = new ArrayList<>(commit(5));
 
         terminateBackendsOf("outbox-relay streaming lock");
 
@@ -98,7 +97,7 @@ class RelayOutageTest {
                         slotReaderPid().filter(pid -> pid == streamingBefore).isEmpty());
         awaitStreaming();
         assertThat(slotReaderPid()).isPresent().isNotEqualTo(Optional.of(streamingBefore));
-        rows.addAll(insertTransactions(5, 50));
+        rows.addAll(commit(5));
         assertRelayedWithoutLossInCommitOrderPerKey("Lock session lost", rows);
     }
 
@@ -124,6 +123,12 @@ class RelayOutageTest {
         }
     }
 
+    /** Commits {@code transactions} transactions of 50 rows for a few keys; returns the rows in commit order. */
+    private List<OutboxRow> commit(int transactions) {
+        return OutboxWriter.start(stack.postgres().orElseThrow(), transactions, 50, KEYS, 0)
+                .awaitCommitted();
+    }
+
     private void assertRelayedWithoutLossInCommitOrderPerKey(String disruption, List<OutboxRow> rows) {
         RelayedEvents relayed =
                 RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
@@ -140,23 +145,5 @@ class RelayOutageTest {
                         .then()
                         .statusCode(200)
                         .body("checks[0].data.engine", equalTo("STREAMING")));
-    }
-
-    /** Rows for a few keys, committed in {@code transactions} transactions of {@code rowsEach} rows. */
-    private List<OutboxRow> insertTransactions(int transactions, int rowsEach) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        List<OutboxRow> rows = new ArrayList<>();
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders")) {
-            for (int t = 0; t < transactions; t++) {
-                List<OutboxRow> transaction = new ArrayList<>();
-                for (int r = 0; r < rowsEach; r++) {
-                    transaction.add(OutboxRow.stock(
-                            "outage-" + run + "-" + (r % KEYS), "{\"seq\": " + (rows.size() + r) + "}"));
-                }
-                OutboxTable.insertInOneTransaction(connection, transaction);
-                rows.addAll(transaction);
-            }
-        }
-        return rows;
     }
 }
