@@ -18,12 +18,4 @@ public record OutboxRow(
     public OutboxRow withAggregateType(String value) {
         return new OutboxRow(id, value, aggregateId, type, payload, traceparent);
     }
-
-    public OutboxRow withAggregateId(String value) {
-        return new OutboxRow(id, aggregateType, value, type, payload, traceparent);
-    }
-
-    public OutboxRow withPayload(String value) {
-        return new OutboxRow(id, aggregateType, aggregateId, type, value, traceparent);
-    }
 }
