@@ -9,8 +9,9 @@ public final class Topics {
     /** Topics of events, keyed so that the events of one aggregate stay in order. */
     public static final List<String> EVENTS = List.of(StockTopic.NAME, StockOutcomeTopic.NAME);
 
-    /** Where consumers put records they can never apply; order does not matter there. */
-    public static final List<String> DEAD_LETTERS = List.of(StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER);
+    /** Where relays and consumers put what they can never route or apply; order does not matter there. */
+    public static final List<String> DEAD_LETTERS =
+            List.of(DeadLetterTopic.NAME, StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER);
 
     private Topics() {}
 

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A single-node Apache Kafka broker in KRaft mode (combined broker and controller), run from Maven Central
- * jars as its own process, so tests can kill, stop and restart it like a real deployment.
+ * jars as its own process, so tests can kill, stop and restart it like a real deployment: {@link #stop()} and
+ * {@link #restart()} keep its port and data directory, as a broker pod restarted on its volume would.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -35,12 +36,17 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
-    private final Process process;
+    private final Path home;
+    private final Path config;
     private final int port;
+    private final ProcessRegistry registry;
+    private Process process;
 
-    private KafkaBroker(Process process, int port) {
-        this.process = process;
+    private KafkaBroker(Path home, Path config, int port, ProcessRegistry registry) {
+        this.home = home;
+        this.config = config;
         this.port = port;
+        this.registry = registry;
     }
 
     /** Formats storage below {@code workDir}, starts the broker, waits until it serves, creates the topics. */
@@ -53,11 +59,11 @@ public final class KafkaBroker implements AutoCloseable {
 
         Command.run(javaCommand(
                 "kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString(), "--standalone"));
-        Process process = launch(home, config);
-        registry.record("kafka", process.toHandle());
-        KafkaBroker broker = new KafkaBroker(process, port);
+        KafkaBroker broker = new KafkaBroker(home, config, port, registry);
+        broker.launch();
         try {
-            broker.awaitReadyAndCreate(partitionsByTopic);
+            broker.awaitListening();
+            broker.createTopics(partitionsByTopic);
         } catch (RuntimeException e) {
             broker.close();
             throw new IllegalStateException("Kafka did not start; see " + home.resolve("server.log"), e);
@@ -76,14 +82,43 @@ public final class KafkaBroker implements AutoCloseable {
         return process.toHandle();
     }
 
-    @Override
-    public void close() {
+    /** Shuts the broker down (SIGTERM, then SIGKILL after a grace period); its data stays for {@link #restart()}. */
+    public synchronized void stop() {
         ProcessTerminator.terminate(process, "Kafka", STOP_TIMEOUT);
         LOG.infof("Kafka on port %d stopped", port);
     }
 
-    private void awaitReadyAndCreate(Map<String, Integer> partitionsByTopic) {
+    /** Starts the broker again on the same port and data directory and waits until it accepts connections. */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("Kafka on port " + port + " is still running");
+        }
+        launch();
         awaitListening();
+        LOG.infof("Kafka restarted on %s", bootstrapServers());
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void launch() {
+        List<String> command = javaCommand("kafka.Kafka", config.toString());
+        command.add(1, "-Xmx512m");
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            home.resolve("server.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot launch Kafka", e);
+        }
+        registry.record("kafka", process.toHandle());
+    }
+
+    private void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers(),
@@ -119,19 +154,6 @@ public final class KafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("Interrupted while waiting for Kafka", e);
                 }
             }
-        }
-    }
-
-    private static Process launch(Path home, Path config) {
-        List<String> command = javaCommand("kafka.Kafka", config.toString());
-        command.add(1, "-Xmx512m");
-        try {
-            return new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("server.log").toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot launch Kafka", e);
         }
     }
 

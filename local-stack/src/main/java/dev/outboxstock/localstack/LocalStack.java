@@ -134,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
             return topic(StockTopic.NAME, partitions);
         }
 
-        /** Adds a topic, or changes the partition count of one of the contract's topics. */
+        /** Creates one more topic (or changes a default one's partition count): the broker creates none itself. */
         public Builder topic(String name, int partitions) {
             topics.put(name, partitions);
             return this;

@@ -55,16 +55,7 @@ public final class PostgresServer implements AutoCloseable {
                 "--no-sync"));
         appendSettings(dataDir, port, socketDir);
         PostgresServer server = new PostgresServer(binaries, dataDir, port);
-        Command.run(binaries.command(
-                "pg_ctl",
-                "-D",
-                dataDir.toString(),
-                "-l",
-                home.resolve("server.log").toString(),
-                "-w",
-                "-t",
-                "60",
-                "start"));
+        server.start();
         databases.forEach(server::createDatabase);
         LOG.infof(
                 "PostgreSQL started on %s:%d with databases %s in %d ms",
@@ -97,10 +88,29 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }
 
-    @Override
-    public void close() {
+    /** Starts the cluster (again, after {@link #stop()}) on the same port and data directory. */
+    public void start() {
+        Command.run(binaries.command(
+                "pg_ctl",
+                "-D",
+                dataDir.toString(),
+                "-l",
+                dataDir.resolveSibling("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "start"));
+    }
+
+    /** Stops the cluster ("fast": open sessions are cut, as in a failover or a restart for maintenance). */
+    public void stop() {
         stop(binaries, dataDir);
         LOG.infof("PostgreSQL on port %d stopped", port);
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** Stops a cluster by its data directory; also used to reap one a dead JVM left behind. */
@@ -112,6 +122,16 @@ public final class PostgresServer implements AutoCloseable {
 
     static Path dataDirIn(Path workDir) {
         return workDir.resolve("postgres").resolve("data");
+    }
+
+    /** Runs an SQL script (several statements) in {@code database} as the superuser. */
+    public void execute(String database, String script) {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot run a script in " + database, e);
+        }
     }
 
     private void createDatabase(String name) {

@@ -94,7 +94,11 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
-    /** Kills the service the hard way (SIGKILL), as a crash would: no shutdown hook, no graceful anything. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Kills the service at once (SIGKILL, as {@code kill -9}): no shutdown hook runs, nothing is flushed. */
     public void kill() {
         process.destroyForcibly();
         try {
@@ -102,6 +106,17 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.infof("%s killed", name);
+    }
+
+    /** Freezes the service (SIGSTOP), as a long GC pause or a stalled host would: it keeps its connections. */
+    public void pause() {
+        Command.run(List.of("kill", "-STOP", String.valueOf(process.pid())));
+    }
+
+    /** Lets a paused service run on (SIGCONT). */
+    public void resume() {
+        Command.run(List.of("kill", "-CONT", String.valueOf(process.pid())));
     }
 
     /** Asks the service to shut down gracefully (SIGTERM) and waits for it; kills it if it does not stop. */

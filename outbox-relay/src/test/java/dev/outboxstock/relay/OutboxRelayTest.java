@@ -2,25 +2,32 @@ package dev.outboxstock.relay;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
-import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.relay.testing.OutboxRow;
+import dev.outboxstock.relay.testing.OutboxTable;
+import dev.outboxstock.relay.testing.RelaySchema;
+import dev.outboxstock.relay.testing.RelayedEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -29,98 +36,166 @@ import org.junit.jupiter.api.Test;
         value = LocalStackTestResource.class,
         initArgs = {
             @ResourceArg(name = LocalStackTestResource.DATABASES, value = "orders"),
-            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = "outbox-schema.sql")
+            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = RelaySchema.SCRIPTS)
         })
 class OutboxRelayTest {
 
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
     @InjectLocalStack
     LocalStack stack;
 
     @Test
-    void relaysEveryOutboxRowToItsTopicKeyedByAggregateIdInCommitOrder() throws Exception {
+    void relaysEveryOutboxRowToItsTopicKeyedByAggregateIdInCommitOrderWithItsHeaders() throws Exception {
         String productA = "relay-a-" + UUID.randomUUID();
         String productB = "relay-b-" + UUID.randomUUID();
         List<OutboxRow> rows = List.of(
-                OutboxRow.stock(productA, "{\"step\": 1}"),
+                OutboxRow.stock(productA, "{\"step\": 1}").withTraceparent(TRACEPARENT),
                 OutboxRow.stock(productB, "{\"step\": 2}"),
                 OutboxRow.stock(productA, "{\"step\": 3}"));
-        insertInOneTransaction(rows.subList(0, 2));
-        insertInOneTransaction(rows.subList(2, 3));
+        insert(rows.subList(0, 2));
+        insert(rows.subList(2, 3));
 
-        Set<String> ids = rows.stream().map(row -> row.id().toString()).collect(Collectors.toSet());
-        List<ConsumerRecord<String, String>> relayed = TopicReader.readUntil(
-                        stack.kafka().orElseThrow().bootstrapServers(),
-                        StockTopic.NAME,
-                        records -> records.stream()
-                                .map(this::eventId)
-                                .collect(Collectors.toSet())
-                                .containsAll(ids),
-                        DELIVERY_TIMEOUT)
-                .stream()
-                .filter(record -> ids.contains(eventId(record)))
-                .toList();
+        RelayedEvents relayed = RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, rows, DELIVERY_TIMEOUT);
 
-        assertThat(relayed).hasSize(rows.size());
+        assertThat(relayed.records()).hasSize(rows.size());
         for (OutboxRow row : rows) {
-            ConsumerRecord<String, String> record = relayed.stream()
-                    .filter(candidate -> eventId(candidate).equals(row.id().toString()))
-                    .findFirst()
-                    .orElseThrow();
+            ConsumerRecord<String, String> record = relayed.first(row).orElseThrow();
             assertThat(record.key()).isEqualTo(row.aggregateId());
             assertThat(record.value()).isEqualTo(row.payload());
-            assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo(row.type());
+            assertThat(RelayedEvents.header(record, EventHeaders.EVENT_TYPE)).contains(row.type());
+            assertThat(RelayedEvents.header(record, EventHeaders.TRACEPARENT))
+                    .isEqualTo(Optional.ofNullable(row.traceparent()));
         }
-        List<ConsumerRecord<String, String>> productARecords =
-                relayed.stream().filter(record -> record.key().equals(productA)).toList();
-        assertThat(productARecords)
-                .extracting(ConsumerRecord::partition)
-                .containsOnly(productARecords.get(0).partition());
-        assertThat(productARecords).extracting(ConsumerRecord::value).containsExactly("{\"step\": 1}", "{\"step\": 3}");
+        assertThat(relayed.first(rows.get(1)).orElseThrow().headers().headers(EventHeaders.TRACEPARENT))
+                .as("a null column gives no header")
+                .isEmpty();
+        relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);
     }
 
     @Test
-    void isReadyWhileStreaming() {
-        org.awaitility.Awaitility.await()
-                .atMost(DELIVERY_TIMEOUT)
-                .untilAsserted(
-                        () -> given().when().get("/q/health/ready").then().statusCode(200));
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    void sendsRowsItCannotRouteToTheDeadLetterTopicWithTheReasonAndRelaysTheRest() throws Exception {
+        String product = "dead-letter-" + UUID.randomUUID();
+        String tooLarge = "{\"blob\": \"" + "x".repeat(1_100_000) + "\"}";
+        Map<String, OutboxRow> unroutable = Map.of(
+                "MISSING_KEY", OutboxRow.stock(null, "{}"),
+                "MISSING_PAYLOAD", OutboxRow.stock(product, null),
+                "MISSING_TOPIC", OutboxRow.stock(product, "{}").withAggregateType(null),
+                "INVALID_TOPIC", OutboxRow.stock(product, "{}").withAggregateType("no such/topic"),
+                "REJECTED_BY_KAFKA", OutboxRow.stock(product, tooLarge));
+        OutboxRow good = OutboxRow.stock(product, "{\"ok\": true}");
+        insert(List.copyOf(unroutable.values()));
+        insert(List.of(good));
+
+        RelayedEvents deadLetters =
+                RelayedEvents.awaitAll(bootstrapServers(), DeadLetterTopic.NAME, unroutable.values(), DELIVERY_TIMEOUT);
+        RelayedEvents relayed =
+                RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, List.of(good), DELIVERY_TIMEOUT);
+
+        unroutable.forEach((reason, row) -> {
+            ConsumerRecord<String, String> deadLetter = deadLetters.first(row).orElseThrow();
+            assertThat(RelayedEvents.header(deadLetter, DeadLetterTopic.REASON_HEADER))
+                    .as("reason of %s", row)
+                    .contains(reason);
+            assertThat(RelayedEvents.header(deadLetter, DeadLetterTopic.DETAIL_HEADER))
+                    .isPresent();
+            assertThat(RelayedEvents.header(deadLetter, DeadLetterTopic.SOURCE_HEADER))
+                    .contains("outbox-relay/public.outbox_event");
+        });
+        assertThat(deadLetters
+                        .first(unroutable.get("MISSING_KEY"))
+                        .orElseThrow()
+                        .value())
+                .as("the whole row, to repair and replay it")
+                .contains(unroutable.get("MISSING_KEY").id().toString(), "\"aggregatetype\":\"stock\"");
+        assertThat(deadLetters
+                        .first(unroutable.get("REJECTED_BY_KAFKA"))
+                        .orElseThrow()
+                        .value())
+                .isNull();
+        assertThat(relayed.records()).hasSize(1);
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("relay_dead_letters_total{reason=\"MISSING_KEY\"}"));
     }
 
-    private void insertInOneTransaction(List<OutboxRow> rows) throws Exception {
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders")) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload) VALUES (?, ?, ?, ?, ?::jsonb)")) {
-                for (OutboxRow row : rows) {
-                    insert.setObject(1, row.id());
-                    insert.setString(2, row.aggregateType());
-                    insert.setString(3, row.aggregateId());
-                    insert.setString(4, row.type());
-                    insert.setString(5, row.payload());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+    @Test
+    void heartbeatsAdvanceTheSlotWhileTheOutboxIsIdleAndOtherTablesAreBusy() throws Exception {
+        await().atMost(DELIVERY_TIMEOUT).until(() -> confirmedFlushLsn().isPresent());
+        long before;
+        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
+                Statement statement = connection.createStatement()) {
+            writeToOtherTable(statement);
+            before = currentWalLsn(statement);
+        }
+
+        await().atMost(DELIVERY_TIMEOUT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            try (Connection connection = stack.postgres().orElseThrow().connect("orders");
+                    Statement statement = connection.createStatement()) {
+                writeToOtherTable(statement);
             }
-            connection.commit();
+            assertThat(confirmedFlushLsn())
+                    .hasValueSatisfying(lsn -> assertThat(lsn).isGreaterThanOrEqualTo(before));
+        });
+        // Heartbeat records are marked, never sent: sent, they would wait for a topic nobody created, and the
+        // relay would report Kafka as a problem.
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void reportsHealthAndMetrics() {
+        await().atMost(DELIVERY_TIMEOUT)
+                .untilAsserted(() -> given().when()
+                        .get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks[0].data.role", equalTo("ACTIVE"))
+                        .body("checks[0].data.engine", equalTo("STREAMING"))
+                        .body("checks[0].data.retainedWalBytes", greaterThanOrEqualTo(0)));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        String metrics = given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(metrics)
+                .contains(
+                        "relay_records_relayed_total",
+                        "relay_commit_to_ack_seconds_bucket",
+                        "relay_slot_retained_wal_bytes");
+    }
+
+    private void insert(List<OutboxRow> rows) throws Exception {
+        try (Connection connection = stack.postgres().orElseThrow().connect("orders")) {
+            OutboxTable.insertInOneTransaction(connection, rows);
         }
     }
 
-    private String eventId(ConsumerRecord<String, String> record) {
-        return header(record, EventHeaders.EVENT_ID);
+    private String bootstrapServers() {
+        return stack.kafka().orElseThrow().bootstrapServers();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private record OutboxRow(UUID id, String aggregateType, String aggregateId, String type, String payload) {
-
-        static OutboxRow stock(String productId, String payload) {
-            return new OutboxRow(UUID.randomUUID(), StockTopic.AGGREGATE_TYPE, productId, "TestEvent", payload);
+    private Optional<Long> confirmedFlushLsn() throws Exception {
+        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
+                Statement statement = connection.createStatement();
+                ResultSet slot = statement.executeQuery(
+                        "SELECT confirmed_flush_lsn - '0/0'::pg_lsn FROM pg_replication_slots WHERE slot_name = 'outbox_slot'")) {
+            return slot.next() ? Optional.of(slot.getBigDecimal(1).longValue()) : Optional.empty();
         }
+    }
+
+    private static long currentWalLsn(Statement statement) throws Exception {
+        try (ResultSet lsn = statement.executeQuery("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")) {
+            lsn.next();
+            return lsn.getBigDecimal(1).longValue();
+        }
+    }
+
+    private static void writeToOtherTable(Statement statement) throws Exception {
+        statement.executeUpdate("INSERT INTO order_audit (note) SELECT 'busy ' || n FROM generate_series(1, 100) n");
     }
 }

@@ -4,22 +4,16 @@ import dev.outboxstock.localstack.KafkaBroker;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Runs a {@link LocalStack} for a {@code @QuarkusTest} and points the application at it. Arguments:
  * {@code databases} (comma separated; the first becomes the default datasource), {@code kafka}
- * ({@code true} by default) and {@code init-script} (a classpath SQL resource run in the first database, for a
- * test that needs a schema its application does not own). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
+ * ({@code true} by default) and {@code init-script} (classpath SQL resources, comma separated, run in order in the first
+ * database, for a test that needs a schema its application does not own). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
  * {@code local-stack.postgres.port} and {@code local-stack.kafka.bootstrap-servers} for other settings to refer
  * to, and injects the stack into test fields annotated with {@link InjectLocalStack}.
  */
@@ -31,7 +25,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     private String[] databases = new String[0];
     private boolean kafka = true;
-    private Optional<String> initScript = Optional.empty();
+    private List<String> initScripts = List.of();
     private LocalStack stack;
 
     @Override
@@ -41,7 +35,10 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 .filter(name -> !name.isEmpty())
                 .toArray(String[]::new);
         kafka = Boolean.parseBoolean(args.getOrDefault(KAFKA, "true"));
-        initScript = Optional.ofNullable(args.get(INIT_SCRIPT));
+        initScripts = Arrays.stream(args.getOrDefault(INIT_SCRIPT, "").split(","))
+                .map(String::strip)
+                .filter(name -> !name.isEmpty())
+                .toList();
     }
 
     @Override
@@ -51,7 +48,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
             builder.withoutKafka();
         }
         stack = builder.start();
-        initScript.ifPresent(script -> runScript(stack.postgres().orElseThrow(), script));
+        initScripts.forEach(script -> runScript(stack.postgres().orElseThrow(), script));
 
         Map<String, String> config = new HashMap<>();
         stack.postgres().ifPresent(postgres -> config.putAll(postgresConfig(postgres)));
@@ -75,16 +72,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     }
 
     private void runScript(PostgresServer postgres, String resource) {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-                Connection connection = postgres.connect(databases[0]);
-                Statement statement = connection.createStatement()) {
-            if (in == null) {
-                throw new IllegalArgumentException("No classpath resource " + resource);
-            }
-            statement.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException | SQLException e) {
-            throw new IllegalStateException("Cannot run " + resource, e);
-        }
+        postgres.execute(databases[0], ClasspathText.read(resource));
     }
 
     @Override

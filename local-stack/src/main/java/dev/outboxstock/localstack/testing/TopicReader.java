@@ -36,7 +36,8 @@ public final class TopicReader {
             while (!enough.test(records)) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Within " + timeout + " read only " + records.size() + " records of "
-                            + topic + ": " + records);
+                            + topic + ", the last ones: "
+                            + records.subList(Math.max(0, records.size() - 5), records.size()));
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

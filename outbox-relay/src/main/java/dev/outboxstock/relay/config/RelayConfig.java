@@ -1,10 +1,12 @@
 package dev.outboxstock.relay.config;
 
+import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.OutboxRouting;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the relay reads from configuration ({@code application.properties} or environment variables, for
@@ -23,9 +25,30 @@ public interface RelayConfig {
 
     Kafka kafka();
 
+    HighAvailability ha();
+
     /** How often the engine polls the connector's queue when it is empty: the floor of the relay's latency. */
-    @WithDefault("20ms")
+    @WithDefault("10ms")
     Duration pollInterval();
+
+    /**
+     * How often the position of the records Kafka acknowledged is written to the offset table. A crash re-sends
+     * what was acknowledged since, plus the batch in hand. 0 writes it after every batch, but then every batch
+     * waits for that commit's fsync: at 1,000 rows/s the benchmark's p99 went from about 50 ms to 250 ms.
+     */
+    @WithDefault("100ms")
+    Duration offsetFlushInterval();
+
+    /**
+     * How often the relay writes a heartbeat into the WAL and confirms its position, so that the slot advances
+     * while the outbox is idle and other tables fill the WAL.
+     */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** How often the WAL the slot retains is measured for the metric and the health check. */
+    @WithDefault("15s")
+    Duration retainedWalInterval();
 
     /** Extra Debezium engine properties; they override the ones the relay derives. */
     Map<String, String> debezium();
@@ -61,18 +84,69 @@ public interface RelayConfig {
         String offsetTable();
     }
 
-    /** Where each outbox row goes: topic {@code <aggregatetype><topic-suffix>}, key {@code aggregateid}. */
+    /** How an outbox row becomes a Kafka record. */
     interface Routing {
+
+        /** One topic for every row; when absent, the topic is {@code <topic-column value><topic-suffix>}. */
+        Optional<String> topic();
+
+        @WithDefault("aggregatetype")
+        String topicColumn();
 
         @WithDefault(OutboxRouting.TOPIC_SUFFIX)
         String topicSuffix();
+
+        /** The record key: rows with the same key reach Kafka in commit order. */
+        @WithDefault("aggregateid")
+        String keyColumn();
+
+        /** The event id, sent as header {@code id}: consumers deduplicate on it. */
+        @WithDefault("id")
+        String idColumn();
+
+        /** The record value: a JSON document. */
+        @WithDefault("payload")
+        String payloadColumn();
+
+        /**
+         * More columns sent as headers, column name to header name (defaults in {@code application.properties});
+         * a column that is null in a row gives no header.
+         */
+        Map<String, String> headers();
+
+        /** Where rows that cannot be routed go, with the reason in headers. */
+        @WithDefault(DeadLetterTopic.NAME)
+        String deadLetterTopic();
     }
 
     interface Kafka {
 
         String bootstrapServers();
 
+        /** How long a record may wait for Kafka's acknowledgement before the relay reports itself not ready. */
+        @WithDefault("5s")
+        Duration ackTimeout();
+
+        /** First pause before the relay sends again what Kafka did not take; doubled per failure. */
+        @WithDefault("100ms")
+        Duration retryBackoffInitial();
+
+        @WithDefault("10s")
+        Duration retryBackoffMax();
+
         /** Extra producer properties; acks=all and idempotence are always on. */
         Map<String, String> producer();
+    }
+
+    /** Replicas of one relay compete for a lock in the source database; only its holder streams. */
+    interface HighAvailability {
+
+        /** How often a standby tries to take the lock, and the active replica checks that it still holds it. */
+        @WithDefault("1s")
+        Duration checkInterval();
+
+        /** First pause before streaming again after the engine stopped on an error; doubled while it keeps failing. */
+        @WithDefault("2s")
+        Duration restartDelay();
     }
 }

@@ -1,16 +1,16 @@
 package dev.outboxstock.relay.engine;
 
 import dev.outboxstock.relay.config.RelayConfig;
+import dev.outboxstock.relay.metrics.RelayMetrics;
 import dev.outboxstock.relay.publish.AcknowledgedBatchPublisher;
+import dev.outboxstock.relay.status.RelayStatus;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,34 +18,44 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Runs the embedded Debezium engine for the application's lifetime: started with the application, closed on
- * shutdown so that the last acknowledged position is stored before the producer goes away.
+ * One run of the embedded Debezium engine: started when this replica may stream, stopped when it may no longer or
+ * the application shuts down. Stopping stores the position of the last acknowledged batch.
  */
 @ApplicationScoped
 public class RelayEngine {
 
     private static final Logger LOG = Logger.getLogger(RelayEngine.class);
 
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final long CLOSE_RETRY_MILLIS = 100;
+
     private final RelayConfig config;
     private final AcknowledgedBatchPublisher publisher;
     private final RelayStatus status;
-    private final ExecutorService executor =
-            Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "relay-engine"));
+    private final RelayMetrics metrics;
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private ExecutorService executor;
+    private volatile boolean running;
 
-    public RelayEngine(RelayConfig config, AcknowledgedBatchPublisher publisher, RelayStatus status) {
+    public RelayEngine(
+            RelayConfig config, AcknowledgedBatchPublisher publisher, RelayStatus status, RelayMetrics metrics) {
         this.config = config;
         this.publisher = publisher;
         this.status = status;
+        this.metrics = metrics;
     }
 
-    void start(@Observes StartupEvent startup) {
+    public synchronized void start() {
+        publisher.waitAsLongAsItTakes();
+        status.engineStarting();
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.from(config))
                 .using(new StatusCallback())
                 .using(this::completed)
                 .notifying(publisher)
                 .build();
+        executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "relay-engine"));
+        running = true;
         executor.execute(engine);
         LOG.infof(
                 "Relaying %s of %s via slot %s",
@@ -54,27 +64,57 @@ public class RelayEngine {
                 config.source().slot());
     }
 
-    void stop(@Observes ShutdownEvent shutdown) {
+    /** False once the engine stopped, by itself (an error it did not retry) or by {@link #stop()}. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    public synchronized void stop() {
+        if (engine == null) {
+            return;
+        }
+        publisher.stopWaiting();
         try {
-            engine.close();
+            close();
             executor.shutdown();
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The relay engine did not stop within 30 s");
+            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("The relay engine did not stop within %s", STOP_TIMEOUT);
             }
-        } catch (IOException e) {
-            LOG.error("Cannot close the relay engine", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            engine = null;
+        }
+    }
+
+    /** The engine refuses to close while its tasks start (they open connections): it is asked again until it may. */
+    private void close() throws InterruptedException {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                engine.close();
+                return;
+            } catch (IllegalStateException startingOrAlreadyStopped) {
+                if (executor.awaitTermination(CLOSE_RETRY_MILLIS, TimeUnit.MILLISECONDS)
+                        || System.nanoTime() > deadline) {
+                    return;
+                }
+            } catch (IOException e) {
+                LOG.error("Cannot close the relay engine", e);
+                return;
+            }
         }
     }
 
     private void completed(boolean success, String message, Throwable error) {
+        running = false;
         if (success) {
             LOG.infof("Relay engine stopped: %s", message);
-            status.stopped();
+            status.engineStopped();
         } else {
             LOG.errorf(error, "Relay engine failed: %s", message);
-            status.failed(message);
+            metrics.error("engine");
+            status.engineFailed(message);
         }
     }
 
@@ -82,12 +122,12 @@ public class RelayEngine {
 
         @Override
         public void pollingStarted() {
-            status.streaming();
+            status.engineStreaming();
         }
 
         @Override
         public void pollingStopped() {
-            status.stopped();
+            status.engineStopped();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.outboxstock.relay.health;
 
-import dev.outboxstock.relay.engine.RelayStatus;
+import dev.outboxstock.relay.status.RelayStatus;
+import dev.outboxstock.relay.wal.RetainedWal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -9,36 +10,44 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Live unless the engine failed; ready while it streams. */
+/**
+ * Live as long as the application runs: the relay recovers from every outage by itself, so a restart would not
+ * help. Ready when active and streaming with Kafka acknowledging, or standing by able to take over. Both report
+ * the role, the engine, what is wrong, and the WAL the slot retains.
+ */
 @ApplicationScoped
 public class RelayHealthChecks {
 
     private static final String NAME = "outbox-relay";
 
     private final RelayStatus status;
+    private final RetainedWal retainedWal;
 
-    public RelayHealthChecks(RelayStatus status) {
+    public RelayHealthChecks(RelayStatus status, RetainedWal retainedWal) {
         this.status = status;
+        this.retainedWal = retainedWal;
     }
 
     @Produces
     @Liveness
     HealthCheck alive() {
-        return () ->
-                describe().status(status.state() != RelayStatus.State.FAILED).build();
+        return () -> describe().up().build();
     }
 
     @Produces
     @Readiness
-    HealthCheck streaming() {
-        return () ->
-                describe().status(status.state() == RelayStatus.State.STREAMING).build();
+    HealthCheck ready() {
+        return () -> describe().status(status.isReady()).build();
     }
 
     private HealthCheckResponseBuilder describe() {
-        HealthCheckResponseBuilder builder =
-                HealthCheckResponse.named(NAME).withData("state", status.state().name());
-        status.failure().ifPresent(failure -> builder.withData("failure", failure));
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME)
+                .withData("role", status.role().name())
+                .withData("engine", status.engine().name());
+        status.engineFailure().ifPresent(failure -> builder.withData("engineFailure", failure));
+        status.kafkaProblem().ifPresent(problem -> builder.withData("kafka", problem));
+        status.databaseProblem().ifPresent(problem -> builder.withData("database", problem));
+        retainedWal.bytes().ifPresent(bytes -> builder.withData("retainedWalBytes", bytes));
         return builder;
     }
 }

@@ -24,11 +24,17 @@ public class KafkaProducerFactory {
         Map<String, Object> properties = new HashMap<>(config.kafka().producer());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.name());
-        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
+        // How long send() waits for a topic's metadata; the relay then backs off and sends again.
+        properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         // Not overridable: these are the relay's delivery guarantee. Idempotence keeps per-partition order even
-        // with several requests in flight and retries.
+        // with several requests in flight and retries. A record the producer gave up on could be overtaken by a
+        // later one of the same key, so it never gives up on a retriable error: it retries (with exponential
+        // backoff) until Kafka takes the record, and the relay reports itself not ready meanwhile.
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return new KafkaProducer<>(properties);

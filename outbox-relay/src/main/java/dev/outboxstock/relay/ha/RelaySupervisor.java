@@ -1,0 +1,114 @@
+package dev.outboxstock.relay.ha;
+
+import dev.outboxstock.relay.config.RelayConfig;
+import dev.outboxstock.relay.engine.RelayEngine;
+import dev.outboxstock.relay.retry.Backoff;
+import dev.outboxstock.relay.source.SourceDatabase;
+import dev.outboxstock.relay.status.RelayStatus;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps exactly one replica of a relay streaming: each replica competes for the {@link StreamingLock}; its holder
+ * runs the engine for as long as it holds the lock, the others stand by and take over when the holder dies or loses
+ * its database session. An engine that stopped on an error is started again after a pause that doubles while it
+ * keeps failing (a missing publication, a revoked privilege), up to a minute. Also what a single
+ * replica does when the database restarts: lose the lock, wait for the database, take the lock, stream on.
+ */
+@ApplicationScoped
+public class RelaySupervisor {
+
+    private static final Logger LOG = Logger.getLogger(RelaySupervisor.class);
+
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
+
+    private final SourceDatabase database;
+    private final RelayEngine engine;
+    private final RelayStatus status;
+    private final RelayConfig.HighAvailability ha;
+    private final Backoff restartDelay;
+    private final Thread thread = new Thread(this::superviseUntilShutdown, "relay-supervisor");
+    private volatile boolean running = true;
+
+    public RelaySupervisor(SourceDatabase database, RelayEngine engine, RelayStatus status, RelayConfig config) {
+        this.database = database;
+        this.engine = engine;
+        this.status = status;
+        this.ha = config.ha();
+        this.restartDelay = new Backoff(ha.restartDelay(), MAX_RESTART_DELAY);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        thread.join(SHUTDOWN_TIMEOUT.toMillis());
+    }
+
+    private void superviseUntilShutdown() {
+        while (running) {
+            Optional<StreamingLock> lock = tryAcquire();
+            if (lock.isPresent()) {
+                streamWhileHolding(lock.get());
+                pause(restartDelay.next());
+            } else {
+                pause(ha.checkInterval());
+            }
+        }
+    }
+
+    private Optional<StreamingLock> tryAcquire() {
+        try {
+            Optional<StreamingLock> lock = StreamingLock.tryAcquire(database);
+            status.databaseReachable();
+            return lock;
+        } catch (SQLException e) {
+            if (status.databaseProblem().isEmpty()) {
+                LOG.warnf("Cannot reach the source database to take the streaming lock: %s", e.getMessage());
+            }
+            status.databaseUnreachable(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void streamWhileHolding(StreamingLock lock) {
+        try (lock) {
+            LOG.info("Took the streaming lock: this replica streams");
+            status.role(RelayStatus.Role.ACTIVE);
+            engine.start();
+            while (running && engine.isRunning() && lock.isHeld()) {
+                if (status.engine() == RelayStatus.EngineState.STREAMING) {
+                    restartDelay.reset();
+                }
+                pause(ha.checkInterval());
+            }
+            if (running && engine.isRunning()) {
+                LOG.warn("Lost the streaming lock's database session: stopping, another replica may stream now");
+            }
+            engine.stop();
+        } finally {
+            status.role(RelayStatus.Role.STANDBY);
+        }
+    }
+
+    private void pause(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (running && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(Math.min(100, duration.toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

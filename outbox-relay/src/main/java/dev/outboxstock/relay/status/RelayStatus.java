@@ -1,0 +1,102 @@
+package dev.outboxstock.relay.status;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What this relay replica is doing now; the health checks report it. */
+@ApplicationScoped
+public class RelayStatus {
+
+    /** Whether this replica holds the streaming lock. */
+    public enum Role {
+        STANDBY,
+        ACTIVE
+    }
+
+    public enum EngineState {
+        STOPPED,
+        STARTING,
+        STREAMING,
+        FAILED
+    }
+
+    private final AtomicReference<Role> role = new AtomicReference<>(Role.STANDBY);
+    private final AtomicReference<EngineState> engine = new AtomicReference<>(EngineState.STOPPED);
+    private final AtomicReference<String> engineFailure = new AtomicReference<>();
+    private final AtomicReference<String> kafkaProblem = new AtomicReference<>();
+    private final AtomicReference<String> databaseProblem = new AtomicReference<>();
+
+    public Role role() {
+        return role.get();
+    }
+
+    public EngineState engine() {
+        return engine.get();
+    }
+
+    /** Why the engine last failed, until it streams again. */
+    public Optional<String> engineFailure() {
+        return Optional.ofNullable(engineFailure.get());
+    }
+
+    /** Why records are waiting for Kafka right now; empty while Kafka acknowledges in time. */
+    public Optional<String> kafkaProblem() {
+        return Optional.ofNullable(kafkaProblem.get());
+    }
+
+    /** Why the source database cannot be reached for the streaming lock; empty when it can. */
+    public Optional<String> databaseProblem() {
+        return Optional.ofNullable(databaseProblem.get());
+    }
+
+    /**
+     * Active and streaming with Kafka acknowledging, or standing by with the database in reach, able to take over:
+     * both as they should be.
+     */
+    public boolean isReady() {
+        return switch (role()) {
+            case STANDBY -> databaseProblem().isEmpty();
+            case ACTIVE -> engine() == EngineState.STREAMING && kafkaProblem().isEmpty();
+        };
+    }
+
+    public void role(Role now) {
+        role.set(now);
+    }
+
+    public void engineStarting() {
+        engine.set(EngineState.STARTING);
+    }
+
+    public void engineStreaming() {
+        engineFailure.set(null);
+        engine.set(EngineState.STREAMING);
+    }
+
+    public void engineStopped() {
+        engine.compareAndSet(EngineState.STARTING, EngineState.STOPPED);
+        engine.compareAndSet(EngineState.STREAMING, EngineState.STOPPED);
+    }
+
+    public void engineFailed(String reason) {
+        engineFailure.set(reason);
+        engine.set(EngineState.FAILED);
+    }
+
+    public void kafkaUnavailable(String reason) {
+        kafkaProblem.set(reason);
+    }
+
+    public void kafkaAvailable() {
+        kafkaProblem.set(null);
+    }
+
+    public void databaseUnreachable(String reason) {
+        databaseProblem.set(reason);
+    }
+
+    public void databaseReachable() {
+        databaseProblem.set(null);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.outboxstock.relay.testing;
+
+import static io.restassured.RestAssured.given;
+
+import dev.outboxstock.localstack.FreePort;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.PostgresServer;
+import dev.outboxstock.localstack.ServiceProcess;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The packaged relay as its own JVM against the stack's {@code orders} database, as the relay's least-privileged
+ * role, configured by environment variables only: what kill -9, failover and restart tests need.
+ */
+public final class RelayProcess {
+
+    /** System property naming the packaged relay ({@code target/quarkus-app/quarkus-run.jar}); set by Failsafe. */
+    public static final String APPLICATION_PROPERTY = "outbox-relay.application";
+
+    private RelayProcess() {}
+
+    public static ServiceProcess start(LocalStack stack, String name) {
+        PostgresServer postgres = stack.postgres().orElseThrow();
+        return ServiceProcess.start(
+                stack,
+                name,
+                Path.of(System.getProperty(APPLICATION_PROPERTY)),
+                Map.of(
+                        "RELAY_SOURCE_HOST", postgres.host(),
+                        "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
+                        "RELAY_SOURCE_DATABASE", "orders",
+                        "RELAY_SOURCE_USER", "outbox_relay",
+                        "RELAY_SOURCE_PASSWORD", "relay-secret",
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
+                        "RELAY_HA_CHECK_INTERVAL", "500ms"),
+                FreePort.find(),
+                Path.of("target", "relay-logs"));
+    }
+
+    /** ACTIVE or STANDBY, with the engine's state: for example {@code ACTIVE/STREAMING}. */
+    public static String state(ServiceProcess relay) {
+        JsonPath health = given().baseUri(relay.baseUri().toString())
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .extract()
+                .jsonPath();
+        return health.getString("checks[0].data.role") + "/" + health.getString("checks[0].data.engine");
+    }
+
+    /** The relay's count of rows Kafka acknowledged, from its Prometheus metrics. */
+    public static double relayed(ServiceProcess relay) {
+        String metrics = given().baseUri(relay.baseUri().toString())
+                .when()
+                .get("/q/metrics")
+                .asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("relay_records_relayed_total"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst()
+                .orElse(0.0);
+    }
+
+    public static Optional<ServiceProcess> active(ServiceProcess... relays) {
+        for (ServiceProcess relay : relays) {
+            if (relay.isAlive() && state(relay).equals("ACTIVE/STREAMING")) {
+                return Optional.of(relay);
+            }
+        }
+        return Optional.empty();
+    }
+}

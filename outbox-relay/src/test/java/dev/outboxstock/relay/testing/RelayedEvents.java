@@ -1,0 +1,104 @@
+package dev.outboxstock.relay.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.localstack.testing.TopicReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** What reached a topic for a set of outbox rows, and the checks of the relay's delivery guarantee on it. */
+public final class RelayedEvents {
+
+    private final List<ConsumerRecord<String, String>> records;
+
+    private RelayedEvents(List<ConsumerRecord<String, String>> records) {
+        this.records = records;
+    }
+
+    /** Reads the topic until every row's event id is on it; fails after {@code timeout}. */
+    public static RelayedEvents awaitAll(
+            String bootstrapServers, String topic, Collection<OutboxRow> rows, Duration timeout) {
+        Set<String> ids = rows.stream().map(row -> row.id().toString()).collect(Collectors.toSet());
+        Set<String> seen = new HashSet<>();
+        int[] scanned = {0};
+        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(
+                bootstrapServers,
+                topic,
+                read -> {
+                    for (; scanned[0] < read.size(); scanned[0]++) {
+                        eventId(read.get(scanned[0])).filter(ids::contains).ifPresent(seen::add);
+                    }
+                    return seen.size() == ids.size();
+                },
+                timeout);
+        return new RelayedEvents(records.stream()
+                .filter(record -> eventId(record).filter(ids::contains).isPresent())
+                .toList());
+    }
+
+    public List<ConsumerRecord<String, String>> records() {
+        return records;
+    }
+
+    /** Copies beyond the first of each event: what a crash re-sent. */
+    public int duplicates() {
+        return records.size()
+                - (int) records.stream().map(RelayedEvents::eventId).distinct().count();
+    }
+
+    public Optional<ConsumerRecord<String, String>> first(OutboxRow row) {
+        return records.stream()
+                .filter(record -> eventId(record).orElseThrow().equals(row.id().toString()))
+                .findFirst();
+    }
+
+    /**
+     * The delivery guarantee: for each key, the first copy of every event appears in the order the rows were
+     * committed ({@code rowsInCommitOrder}), and all copies of a key are in one partition.
+     */
+    public void assertFirstOccurrencesInCommitOrderPerKey(List<OutboxRow> rowsInCommitOrder) {
+        Map<String, List<String>> committed = rowsInCommitOrder.stream()
+                .collect(Collectors.groupingBy(
+                        OutboxRow::aggregateId,
+                        LinkedHashMap::new,
+                        Collectors.mapping(row -> row.id().toString(), Collectors.toList())));
+        Map<String, LinkedHashSet<String>> firstSeen = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            firstSeen
+                    .computeIfAbsent(record.key(), key -> new LinkedHashSet<>())
+                    .add(eventId(record).orElseThrow());
+        }
+        committed.forEach((key, ids) -> {
+            assertThat(List.copyOf(firstSeen.get(key)))
+                    .as("first occurrences of key %s", key)
+                    .isEqualTo(ids);
+            assertThat(records.stream()
+                            .filter(record -> record.key().equals(key))
+                            .map(ConsumerRecord::partition)
+                            .distinct())
+                    .as("partitions of key %s", key)
+                    .hasSize(1);
+        });
+    }
+
+    public static Optional<String> eventId(ConsumerRecord<String, String> record) {
+        return header(record, EventHeaders.EVENT_ID);
+    }
+
+    public static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(found -> new String(found.value(), StandardCharsets.UTF_8));
+    }
+}
