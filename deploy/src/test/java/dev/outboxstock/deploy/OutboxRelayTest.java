@@ -42,7 +42,13 @@ class OutboxRelayTest {
     void noRelayCanRunTwoStreamers(String overlay) {
         assertThat(relays(Overlays.rendered(overlay)))
                 .isNotEmpty()
-                .allSatisfy(relay -> assertThat(SingleStreamer.violation(relay)).isEmpty());
+                .allSatisfy(relay -> assertThat(SingleStreamer.violation(relay, SingleStreamer.relayElectsLeader()))
+                        .isEmpty());
+    }
+
+    @Test
+    void thePackagedRelayElectsALeader() {
+        assertThat(SingleStreamer.relayElectsLeader()).isTrue();
     }
 
     @Test
@@ -50,34 +56,28 @@ class OutboxRelayTest {
         ObjectNode relay = orderRelay();
         ((ObjectNode) relay.path("spec")).put("replicas", 2);
 
-        assertThat(SingleStreamer.violation(workload(relay))).get().asString().contains("2 replicas");
+        assertThat(SingleStreamer.violation(workload(relay), false))
+                .get()
+                .asString()
+                .contains("2 replicas");
     }
 
     @Test
     void aRollingUpdateIsRefused() {
         ObjectNode relay = orderRelay();
-        ((ObjectNode) relay.path("spec").path("strategy")).put("type", "RollingUpdate");
+        ((ObjectNode) relay.path("spec")).put("replicas", 1);
 
-        assertThat(SingleStreamer.violation(workload(relay))).get().asString().contains("RollingUpdate");
+        assertThat(SingleStreamer.violation(workload(relay), false))
+                .get()
+                .asString()
+                .contains("RollingUpdate");
     }
 
     @Test
     void twoReplicasWithLeaderElectionAreAccepted() {
-        ObjectNode relay = orderRelay();
-        ((ObjectNode) relay.path("spec")).put("replicas", 2);
-        ((ObjectNode) relay.path("spec").path("strategy")).put("type", "RollingUpdate");
-        ObjectNode container = (ObjectNode) relay.path("spec")
-                .path("template")
-                .path("spec")
-                .path("containers")
-                .path(0);
-        container
-                .withArray("env")
-                .addObject()
-                .put("name", "RELAY_LEADER_ELECTION_ENABLED")
-                .put("value", "true");
+        assertThat(orderRelay().path("spec").path("replicas").asInt()).isEqualTo(2);
 
-        assertThat(SingleStreamer.violation(workload(relay))).isEmpty();
+        assertThat(SingleStreamer.violation(workload(orderRelay()), true)).isEmpty();
     }
 
     private static List<Workload> relays(RenderedOverlay overlay) {

@@ -1,23 +1,31 @@
 package dev.outboxstock.deploy.policy;
 
-import java.util.Map;
+import dev.outboxstock.deploy.config.ServiceConfiguration;
 import java.util.Optional;
 
 /**
- * The relay's rule of deployment: never two engines streaming one replication slot at once. One replica replaced
- * by {@code Recreate} (the old pod stops before the new one starts) keeps it; so does the relay's leader election,
- * which lets any number of replicas wait while one streams.
+ * The relay's rule of deployment: never two engines streaming one replication slot at once. A relay that elects a
+ * leader (the packaged relay holds an advisory lock while it streams, configured under {@code relay.ha}) may run any
+ * number of replicas; one that does not needs one replica replaced by {@code Recreate} (the old pod stops before
+ * the new one starts).
  */
 public final class SingleStreamer {
 
-    /** The relay's switch for leader election: {@code relay.leader-election.enabled} or the like, set to true. */
-    private static final String LEADER_ELECTION = "LEADER_ELECTION";
+    private static final String RELAY_MODULE = "outbox-relay";
+    private static final String LEADER_ELECTION_KEY = "relay.ha.check-interval";
 
     private SingleStreamer() {}
 
+    /** Whether the packaged relay elects a leader: its configuration has the leader election's settings. */
+    public static boolean relayElectsLeader() {
+        return ServiceConfiguration.of(RELAY_MODULE)
+                .defaultValue(LEADER_ELECTION_KEY)
+                .isPresent();
+    }
+
     /** Why {@code relay} could run two streamers, or empty if it cannot. */
-    public static Optional<String> violation(Workload relay) {
-        if (relay.containers().stream().anyMatch(container -> electsLeader(container.environment()))) {
+    public static Optional<String> violation(Workload relay, boolean electsLeader) {
+        if (electsLeader) {
             return Optional.empty();
         }
         if (relay.maximumReplicas() != 1) {
@@ -30,11 +38,5 @@ public final class SingleStreamer {
                     + ": the new pod starts streaming before the old one stops");
         }
         return Optional.empty();
-    }
-
-    private static boolean electsLeader(Map<String, Optional<String>> environment) {
-        return environment.entrySet().stream()
-                .anyMatch(variable -> variable.getKey().contains(LEADER_ELECTION)
-                        && variable.getValue().filter("true"::equalsIgnoreCase).isPresent());
     }
 }
