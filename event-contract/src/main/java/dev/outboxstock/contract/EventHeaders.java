@@ -9,5 +9,8 @@ public final class EventHeaders {
     /** The event type, for example {@link StockDecreaseRequested#TYPE}. */
     public static final String EVENT_TYPE = "eventType";
 
+    /** The W3C trace context of the request that caused the event; only on events written with one. */
+    public static final String TRACEPARENT = "traceparent";
+
     private EventHeaders() {}
 }
