@@ -21,6 +21,9 @@ public final class CommittedContracts {
     /** Where the documents are committed; set by the build (the parent POM's Surefire configuration). */
     public static final String DIRECTORY_PROPERTY = "contracts.directory";
 
+    /** The committed pacts, for a provider test's {@code @PactFolder}: the ones consumer tests keep current. */
+    public static final String PACT_FOLDER = "${" + DIRECTORY_PROPERTY + "}/pacts";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CommittedContracts() {}
