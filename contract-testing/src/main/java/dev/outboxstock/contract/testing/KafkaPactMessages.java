@@ -32,10 +32,10 @@ public final class KafkaPactMessages {
     private KafkaPactMessages() {}
 
     /**
-     * What a consumer expects besides the value: the topic and event type exactly, the key as given, and an event
+     * What a consumer expects besides the value: the topic, key and event type exactly, and an event
      * id that is a UUID.
      */
-    public static Map<String, Object> expectedMetadata(String topic, Object key, String eventType) {
+    public static Map<String, Object> expectedMetadata(String topic, String key, String eventType) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put(TOPIC, topic);
         metadata.put(KEY, key);
