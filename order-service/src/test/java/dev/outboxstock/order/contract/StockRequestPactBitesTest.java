@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,14 +173,13 @@ class StockRequestPactBitesTest {
         return change;
     }
 
-    private static RelayedRecord withValue(RelayedRecord record, java.util.function.Consumer<ObjectNode> change) {
+    private static RelayedRecord withValue(RelayedRecord record, Consumer<ObjectNode> change) {
         ObjectNode payload = parse(record.value());
         change.accept(payload);
         return new RelayedRecord(record.topic(), record.key(), payload.toString(), record.headers());
     }
 
-    private static RelayedRecord withHeaders(
-            RelayedRecord record, java.util.function.Consumer<Map<String, String>> change) {
+    private static RelayedRecord withHeaders(RelayedRecord record, Consumer<Map<String, String>> change) {
         Map<String, String> headers = new HashMap<>(record.headers());
         change.accept(headers);
         return new RelayedRecord(record.topic(), record.key(), record.value(), headers);
