@@ -95,7 +95,7 @@ class HostileInputIT {
                         .map(HttpRequest.BodyPublisher::contentLength)
                         .orElse(0L);
                 assertThat(bodySize)
-                        .as("%s %s closed without an answer", request.method(), request.uri())
+                        .as("%s %s closed without an answer: %s", request.method(), request.uri(), closedEarly)
                         .isGreaterThan(MAX_ACCEPTED_BODY);
                 cutOff++;
                 continue;
