@@ -18,8 +18,8 @@ public final class LocalSystem implements AutoCloseable {
     /** System property naming the repository root, where each service's packaged application is. */
     public static final String ROOT_PROPERTY = "outbox-stock.root";
 
-    static final String ORDERS_DATABASE = "orders";
-    static final String INVENTORY_DATABASE = "inventory";
+    public static final String ORDERS_DATABASE = "orders";
+    public static final String INVENTORY_DATABASE = "inventory";
 
     private final LocalStack stack;
     private final ServiceProcess orderService;
@@ -40,36 +40,14 @@ public final class LocalSystem implements AutoCloseable {
         this.inventoryRelay = inventoryRelay;
     }
 
-    /** Starts everything; service logs go to {@code logDir}. */
+    /** Starts everything with the default settings; service logs go to {@code logDir}. */
     public static LocalSystem start(Path logDir) {
-        Path root =
-                Path.of(System.getProperty(ROOT_PROPERTY, ".")).toAbsolutePath().normalize();
-        LocalStack stack = LocalStack.builder()
-                .databases(ORDERS_DATABASE, INVENTORY_DATABASE)
-                .start();
-        try {
-            ServiceStarter services = new ServiceStarter(stack, root, logDir);
-            // Services first: their migrations create the outbox tables and publications the relays read. They are
-            // ready only once their relay has created its replication slot.
-            Map<String, String> inventoryEnvironment =
-                    new HashMap<>(services.withKafka(services.datasource(INVENTORY_DATABASE)));
-            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
-            // both ways are exercised end to end.
-            inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "false");
-            ServiceProcess inventory = services.launch("inventory-service", "inventory-service", inventoryEnvironment);
-            ServiceProcess orders = services.launch(
-                    "order-service", "order-service", services.withKafka(services.datasource(ORDERS_DATABASE)));
-            ServiceProcess inventoryRelay = services.start(
-                    "inventory-relay", "outbox-relay", services.relay("inventory-relay", INVENTORY_DATABASE));
-            ServiceProcess orderRelay =
-                    services.start("order-relay", "outbox-relay", services.relay("order-relay", ORDERS_DATABASE));
-            inventory.awaitReady();
-            orders.awaitReady();
-            return new LocalSystem(stack, orders, inventory, orderRelay, inventoryRelay);
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        return builder().start(logDir);
+    }
+
+    /** Settings that differ from the defaults, for example the stock topic's partitions for a benchmark. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public LocalStack stack() {
@@ -97,6 +75,66 @@ public final class LocalSystem implements AutoCloseable {
     @Override
     public void close() {
         stack.close();
+    }
+
+    /** What to start: the local stack's topics and the consumers of inventory-service's stock channel. */
+    public static final class Builder {
+
+        private final LocalStack.Builder stack = LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE);
+        private final Map<String, String> inventorySettings = new HashMap<>();
+
+        private Builder() {
+            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
+            // both ways are exercised end to end.
+            inventorySettings.put("OUTBOX_DELETE_AFTER_INSERT", "false");
+        }
+
+        public Builder stockTopicPartitions(int partitions) {
+            stack.stockTopicPartitions(partitions);
+            return this;
+        }
+
+        /** One more topic, for example one that only a benchmark writes to. */
+        public Builder topic(String name, int partitions) {
+            stack.topic(name, partitions);
+            return this;
+        }
+
+        /** Consumers of the stock topic in inventory-service's process (3 by default). */
+        public Builder inventoryConsumers(int consumers) {
+            inventorySettings.put("MP_MESSAGING_INCOMING_STOCK_EVENTS_CONCURRENCY", String.valueOf(consumers));
+            return this;
+        }
+
+        /** Starts everything; service logs go to {@code logDir}. */
+        public LocalSystem start(Path logDir) {
+            Path root = Path.of(System.getProperty(ROOT_PROPERTY, "."))
+                    .toAbsolutePath()
+                    .normalize();
+            LocalStack started = stack.start();
+            try {
+                ServiceStarter services = new ServiceStarter(started, root, logDir);
+                // Services first: their migrations create the outbox tables and publications the relays read.
+                // They are ready only once their relay has created its replication slot.
+                Map<String, String> inventoryEnvironment =
+                        new HashMap<>(services.withKafka(services.datasource(INVENTORY_DATABASE)));
+                inventoryEnvironment.putAll(inventorySettings);
+                ServiceProcess inventory =
+                        services.launch("inventory-service", "inventory-service", inventoryEnvironment);
+                ServiceProcess orders = services.launch(
+                        "order-service", "order-service", services.withKafka(services.datasource(ORDERS_DATABASE)));
+                ServiceProcess inventoryRelay = services.start(
+                        "inventory-relay", "outbox-relay", services.relay("inventory-relay", INVENTORY_DATABASE));
+                ServiceProcess orderRelay =
+                        services.start("order-relay", "outbox-relay", services.relay("order-relay", ORDERS_DATABASE));
+                inventory.awaitReady();
+                orders.awaitReady();
+                return new LocalSystem(started, orders, inventory, orderRelay, inventoryRelay);
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
+            }
+        }
     }
 
     /** Starts packaged services beside the stack, with the environment a deployment would give them. */
