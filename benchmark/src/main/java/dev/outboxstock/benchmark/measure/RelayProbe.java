@@ -1,43 +1,57 @@
-package dev.outboxstock.benchmark;
+package dev.outboxstock.benchmark.measure;
 
 import dev.outboxstock.localstack.ServiceProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Reads a running relay's health and metrics over HTTP. */
-final class RelayProbe {
+/** What a running relay reports: whether it streams, and how many rows Kafka acknowledged. */
+public final class RelayProbe {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Often enough for a rate within a few percent, rarely enough not to load the relay with scrapes. */
+    private static final long SAMPLE_MILLIS = 50;
 
-    private final URI baseUri;
+    private final ServiceMetrics metrics;
 
-    RelayProbe(ServiceProcess relay) {
-        this.baseUri = relay.baseUri();
+    public RelayProbe(ServiceProcess relay) {
+        this.metrics = new ServiceMetrics(relay);
     }
 
-    boolean isStreaming() throws IOException, InterruptedException {
-        return get("/q/health/ready").contains("STREAMING");
+    public boolean isStreaming() {
+        return metrics.readiness().contains("STREAMING");
     }
 
     /** Rows Kafka acknowledged since this relay process started. */
-    long relayed() throws IOException, InterruptedException {
-        return get("/q/metrics")
-                .lines()
-                .filter(line -> line.startsWith("relay_records_relayed_total"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElse(0);
+    public long relayed() {
+        return metrics.counter("relay_records_relayed_total");
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    /** Waits until the relay streams and has relayed {@code rows} rows since it started. */
+    public void awaitRelayed(long rows, Duration timeout) throws InterruptedException {
+        if (!Await.until(() -> isStreaming() && relayed() >= rows, timeout)) {
+            throw new IllegalStateException(
+                    "The relay relayed " + relayed() + " of " + rows + " rows within " + timeout);
+        }
+    }
+
+    /**
+     * Rows per second from the first to the last acknowledgement of a backlog of {@code rows} rows, the relay's
+     * counter starting at {@code from}.
+     */
+    public double drainRate(long from, long rows, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long firstAt = 0;
+        long firstCount = 0;
+        while (System.nanoTime() < deadline) {
+            long relayed = relayed();
+            long now = System.nanoTime();
+            if (firstAt == 0 && relayed > from) {
+                firstAt = now;
+                firstCount = relayed;
+            }
+            if (relayed >= from + rows) {
+                return (relayed - firstCount) / ((now - firstAt) / 1e9);
+            }
+            Thread.sleep(SAMPLE_MILLIS);
+        }
+        throw new IllegalStateException("The relay did not relay a backlog of " + rows + " rows within " + timeout);
     }
 }
