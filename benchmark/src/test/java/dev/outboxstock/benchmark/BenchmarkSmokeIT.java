@@ -20,7 +20,7 @@ class BenchmarkSmokeIT {
         Path report = Benchmark.run(BenchmarkProfile.SMOKE, output);
 
         assertThat(Files.readString(report))
-                .contains("## Headline figures", "raw Kafka producer", "polling", "raw JDBC")
+                .contains("## Headline figures", "raw Kafka producer", "polling", "raw JDBC", "own commit-to-ack")
                 .contains("| 3 | 20 |")
                 .contains("stock events inventory applied")
                 .contains("## Resident memory under load", "order-service", "inventory-service");

@@ -13,8 +13,7 @@ import org.apache.kafka.common.header.Header;
 /**
  * Commit to consume, measured the same way for any relay: the writer notes when each row's transaction commit
  * returned ({@link #committed}), and this reader, on a topic, measures from then to the record (found by its event
- * id header) arriving here. A record is readable only after Kafka acknowledged it, so this bounds a relay's
- * commit-to-ack time from above.
+ * id header) arriving here: when a consumer can have the row.
  */
 public final class CommitToConsumeLatency implements AutoCloseable {
 

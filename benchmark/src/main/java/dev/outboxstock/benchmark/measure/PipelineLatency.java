@@ -24,8 +24,8 @@ import org.apache.kafka.common.header.Header;
  * each record with its row's commit time in PostgreSQL (one server, one clock), so:
  *
  * <ul>
- *   <li><b>commit → Kafka</b>: from order-service's commit to this reader receiving the stock request. A record is
- *       readable only after Kafka acknowledged it, so this is an upper bound of the relay's commit-to-ack time;
+ *   <li><b>commit → Kafka</b>: from order-service's commit to this reader receiving the stock request: when a consumer
+ *       can have it. (The relay's own commit-to-ack histogram says when the relay learnt that Kafka has it.)
  *   <li><b>commit → stock applied</b>: from order-service's commit to inventory-service's commit of the stock
  *       change (the outcome's commit time): relay, Kafka, the consumer and inventory's transaction, end to end.
  * </ul>

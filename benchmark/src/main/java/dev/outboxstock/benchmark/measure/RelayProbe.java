@@ -24,6 +24,11 @@ public final class RelayProbe {
         return metrics.counter("relay_records_relayed_total");
     }
 
+    /** The relay's own measurement: from each row's commit in PostgreSQL to Kafka's ack, since it started. */
+    public HistogramBuckets commitToAck() {
+        return metrics.histogram("relay_commit_to_ack_seconds");
+    }
+
     /** Waits until the relay streams and has relayed {@code rows} rows since it started. */
     public void awaitRelayed(long rows, Duration timeout) throws InterruptedException {
         if (!Await.until(() -> isStreaming() && relayed() >= rows, timeout)) {

@@ -4,6 +4,7 @@ import dev.outboxstock.benchmark.load.FixedRate;
 import dev.outboxstock.benchmark.measure.Await;
 import dev.outboxstock.benchmark.measure.CommitToConsumeLatency;
 import dev.outboxstock.benchmark.measure.DatabaseLoad;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.measure.Machine;
 import dev.outboxstock.benchmark.measure.RelayProbe;
@@ -51,13 +52,18 @@ public final class RelayComparison {
      */
     public record SteadyRun(String relay, Duration pollInterval, LatencySummary latency, DatabaseLoad.Usage database) {}
 
-    /** Rows per second on the backlog, and the steady runs; {@code loadAverage} when it ended. */
+    /**
+     * Rows per second on the backlog, and the steady runs; {@code loadAverage} when it ended.
+     *
+     * @param cdcCommitToAck the CDC relay's own histogram over its steady run: from commit to Kafka's ack
+     */
     public record Figures(
             Settings settings,
             double cdcRowsPerSecond,
             double pollingRowsPerSecond,
             double rawProducerRowsPerSecond,
             SteadyRun cdc,
+            HistogramBuckets cdcCommitToAck,
             List<SteadyRun> polling,
             String loadAverage) {
 
@@ -93,9 +99,12 @@ public final class RelayComparison {
         LOG.infof("Polling relay: %,.0f rows/s on a backlog", pollingBacklog);
 
         SteadyRun cdc;
+        RelayProbe probe = new RelayProbe(system.orderRelay());
+        HistogramBuckets before = probe.commitToAck();
         try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
             cdc = steadyRun("CDC relay", Duration.ZERO, OutboxRowWriter.deletingAfterInsert(orders));
         }
+        HistogramBuckets cdcCommitToAck = probe.commitToAck().minus(before);
         List<SteadyRun> polling = new ArrayList<>();
         for (Duration interval : settings.pollIntervals()) {
             truncatePollingTable();
@@ -106,7 +115,8 @@ public final class RelayComparison {
                 polling.add(steadyRun("polling relay", interval, OutboxRowWriter.forPolling(writer)));
             }
         }
-        return new Figures(settings, cdcBacklog, pollingBacklog, rawProducer, cdc, polling, Machine.loadAverage());
+        return new Figures(
+                settings, cdcBacklog, pollingBacklog, rawProducer, cdc, cdcCommitToAck, polling, Machine.loadAverage());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.outboxstock.benchmark.system;
 
 import dev.outboxstock.benchmark.load.LoadResult;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,12 @@ public record LatencyBudget(
 
     public static final LatencyBudget DEFAULT = new LatencyBudget(0.95, 0.01, 1_000, 2_000, Duration.ofSeconds(10));
 
-    RateStep judge(LoadResult post, LatencySummary commitToKafka, LatencySummary commitToApplied, boolean drained) {
+    RateStep judge(
+            LoadResult post,
+            LatencySummary commitToKafka,
+            HistogramBuckets relayCommitToAck,
+            LatencySummary commitToApplied,
+            boolean drained) {
         List<String> breaches = new ArrayList<>();
         if (post.acceptedRate() < minAcceptedShare * post.targetRate()) {
             breaches.add(String.format("accepted %.0f/s", post.acceptedRate()));
@@ -46,6 +52,7 @@ public record LatencyBudget(
         return new RateStep(
                 post,
                 commitToKafka,
+                relayCommitToAck,
                 commitToApplied,
                 drained,
                 breaches.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", breaches)));

@@ -5,8 +5,10 @@ import dev.outboxstock.benchmark.load.ClosedLoopLoad;
 import dev.outboxstock.benchmark.load.LoadResult;
 import dev.outboxstock.benchmark.load.OpenLoopLoad;
 import dev.outboxstock.benchmark.load.OrderPoster;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.Machine;
 import dev.outboxstock.benchmark.measure.PipelineLatency;
+import dev.outboxstock.benchmark.measure.RelayProbe;
 import dev.outboxstock.benchmark.measure.ResidentMemory;
 import dev.outboxstock.benchmark.relay.BenchmarkTopic;
 import dev.outboxstock.benchmark.relay.RelayComparison;
@@ -96,48 +98,42 @@ public final class SystemRun {
             Optional<RelayComparison.Figures> relays = withComparisons
                     ? Optional.of(new RelayComparison(system, profile.relays()).run())
                     : Optional.empty();
-
             OpenLoopLoad openLoop = new OpenLoopLoad(poster, workload);
-            placed(openLoop.run(profile.rates().get(0), profile.warmUp()));
-            catchUp(pipeline);
-            pipeline.takeCommitToKafka();
-            pipeline.takeCommitToApplied();
-            memory.takePeaksMiB();
-            List<RateStep> steps = rateSteps(openLoop, pipeline);
+            warmUp(openLoop, pipeline, memory);
+            List<RateStep> steps = rateSteps(openLoop, pipeline, new RelayProbe(system.orderRelay()));
             Map<String, Long> peakMemory = memory.takePeaksMiB();
-            catchUp(pipeline);
-
-            RawOrderInsert rawInsert =
-                    new RawOrderInsert(system.stack().postgres().orElseThrow(), workload);
-            InventoryDrain inventory = InventoryDrain.measure(system, rawInsert, profile.inventoryBacklogOrders());
-            linesPlaced += inventory.events();
-            LOG.infof("Inventory applied %,.0f events/s", inventory.eventsPerSecond());
-            catchUp(pipeline);
-
-            Optional<OrderIntake> intake = Optional.empty();
-            if (withComparisons) {
-                LoadResult post = placed(
-                        new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
-                catchUp(pipeline);
-                LoadResult rawJdbc =
-                        placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
-                                .run(profile.rawJdbcConnections(), profile.intakeDuration()));
-                intake = Optional.of(new OrderIntake(profile.clients(), post, profile.rawJdbcConnections(), rawJdbc));
-                LOG.infof(
-                        "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
-                        profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
-            }
+            InventoryDrain inventory = inventoryDrain(system, pipeline);
+            Optional<OrderIntake> intake =
+                    withComparisons ? Optional.of(orderIntake(system, poster, pipeline)) : Optional.empty();
             return new Result(partitions, steps, inventory, peakMemory, relays, intake, Machine.loadAverage());
         }
     }
 
-    /** Rising rates until one is not sustained; each step's lines must be applied before the next begins. */
-    private List<RateStep> rateSteps(OpenLoopLoad openLoop, PipelineLatency pipeline) throws Exception {
+    /** The first rate for a while, so that every JVM has compiled its hot code; nothing of it is reported. */
+    private void warmUp(OpenLoopLoad openLoop, PipelineLatency pipeline, ResidentMemory memory) throws Exception {
+        placed(openLoop.run(profile.rates().get(0), profile.warmUp()));
+        catchUp(pipeline);
+        pipeline.takeCommitToKafka();
+        pipeline.takeCommitToApplied();
+        memory.takePeaksMiB();
+    }
+
+    /** Rising rates until one is not sustained; each step's lines are applied before the next begins. */
+    private List<RateStep> rateSteps(OpenLoopLoad openLoop, PipelineLatency pipeline, RelayProbe relay)
+            throws Exception {
         List<RateStep> steps = new ArrayList<>();
         for (int rate : profile.rates()) {
+            HistogramBuckets relayBefore = relay.commitToAck();
             LoadResult post = placed(openLoop.run(rate, profile.stepDuration()));
             boolean drained = pipeline.awaitApplied(linesPlaced, budget.drainTimeout());
-            RateStep step = budget.judge(post, pipeline.takeCommitToKafka(), pipeline.takeCommitToApplied(), drained);
+            // A late line still counts, with its whole latency: the step's figures cover every line it placed.
+            catchUp(pipeline);
+            RateStep step = budget.judge(
+                    post,
+                    pipeline.takeCommitToKafka(),
+                    relay.commitToAck().minus(relayBefore),
+                    pipeline.takeCommitToApplied(),
+                    drained);
             LOG.infof(
                     "%d partitions, %d orders/s: POST %s; commit->Kafka %s; commit->applied %s; %s",
                     partitions,
@@ -152,6 +148,28 @@ public final class SystemRun {
             }
         }
         return steps;
+    }
+
+    private InventoryDrain inventoryDrain(LocalSystem system, PipelineLatency pipeline) throws Exception {
+        RawOrderInsert writer = new RawOrderInsert(system.stack().postgres().orElseThrow(), workload);
+        InventoryDrain inventory = InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders());
+        linesPlaced += inventory.events();
+        LOG.infof("%d partitions: inventory applied %,.0f events/s", partitions, inventory.eventsPerSecond());
+        catchUp(pipeline);
+        return inventory;
+    }
+
+    /** The closed-loop clients, then the raw JDBC baseline on the same orders for as long. */
+    private OrderIntake orderIntake(LocalSystem system, OrderPoster poster, PipelineLatency pipeline) throws Exception {
+        LoadResult post =
+                placed(new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
+        catchUp(pipeline);
+        LoadResult rawJdbc = placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
+                .run(profile.rawJdbcConnections(), profile.intakeDuration()));
+        LOG.infof(
+                "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
+                profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
+        return new OrderIntake(profile.clients(), post, profile.rawJdbcConnections(), rawJdbc);
     }
 
     /** The same orders for both intake measurements. */
