@@ -1,8 +1,12 @@
 package dev.outboxstock.contract;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * How the relay turns an outbox row into a Kafka record: topic {@code <aggregatetype>-events}, key
- * {@code aggregateid}, value {@code payload}, and the headers in {@link EventHeaders}.
+ * {@code aggregateid}, value {@code payload}, and the headers in {@link EventHeaders}. {@link #route} states the
+ * rule as code, so that the relay's tests and the producers' contract tests hold to one definition.
  */
 public final class OutboxRouting {
 
@@ -15,5 +19,14 @@ public final class OutboxRouting {
 
     public static String topicFor(String aggregateType) {
         return aggregateType + TOPIC_SUFFIX;
+    }
+
+    /** The record the relay publishes for {@code row}. */
+    public static RelayedRecord route(OutboxRow row) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(EventHeaders.EVENT_ID, row.id().toString());
+        headers.put(EventHeaders.EVENT_TYPE, row.type());
+        row.traceparent().ifPresent(traceparent -> headers.put(EventHeaders.TRACEPARENT, traceparent));
+        return new RelayedRecord(topicFor(row.aggregateType()), row.aggregateId(), row.payload(), headers);
     }
 }

@@ -1,12 +1,19 @@
 package dev.outboxstock.contract;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 
 /**
  * Inventory could not take the units an order line asked for; stock is unchanged. Published on
  * {@link StockOutcomeTopic#NAME}, keyed by order id.
  */
-public record StockDecreaseRejected(UUID orderId, String productId, int quantity, RejectionReason reason)
+public record StockDecreaseRejected(
+        @NotNull UUID orderId,
+        @NotNull @Pattern(regexp = ProductIdFormat.PATTERN) String productId,
+        @Min(1) int quantity,
+        @NotNull RejectionReason reason)
         implements StockOutcome {
 
     public static final String TYPE = "StockDecreaseRejected";

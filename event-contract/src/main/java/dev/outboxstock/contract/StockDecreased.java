@@ -1,9 +1,16 @@
 package dev.outboxstock.contract;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.UUID;
 
 /** Inventory took the units an order line asked for. Published on {@link StockOutcomeTopic#NAME}, keyed by order id. */
-public record StockDecreased(UUID orderId, String productId, int quantity) implements StockOutcome {
+public record StockDecreased(
+        @NotNull UUID orderId,
+        @NotNull @Pattern(regexp = ProductIdFormat.PATTERN) String productId,
+        @Min(1) int quantity)
+        implements StockOutcome {
 
     public static final String TYPE = "StockDecreased";
 }

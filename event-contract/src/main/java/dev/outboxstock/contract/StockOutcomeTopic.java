@@ -1,5 +1,7 @@
 package dev.outboxstock.contract;
 
+import java.util.List;
+
 /**
  * The topic on which inventory tells what became of each order's stock requests, keyed by order id so that all
  * outcomes of one order arrive in one partition, in order. Events: {@link StockDecreased},
@@ -11,6 +13,13 @@ public final class StockOutcomeTopic {
     public static final String AGGREGATE_TYPE = "stock-outcome";
 
     public static final String NAME = AGGREGATE_TYPE + OutboxRouting.TOPIC_SUFFIX;
+
+    /** The payload field whose value is the record key. */
+    public static final String KEY_FIELD = "orderId";
+
+    /** The payload of every event type on this topic; each record's {@code TYPE} is its {@code eventType} header. */
+    public static final List<Class<? extends Record>> PAYLOADS =
+            List.of(StockDecreased.class, StockDecreaseRejected.class, StockReleased.class);
 
     /** Where records that cannot be decoded or applied go, with the reason in headers. */
     public static final String DEAD_LETTER = NAME + OutboxRouting.DEAD_LETTER_SUFFIX;

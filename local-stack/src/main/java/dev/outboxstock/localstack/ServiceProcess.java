@@ -26,14 +26,17 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final LocalStack stack;
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final URI baseUri;
     private final Path logFile;
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, URI baseUri, Path logFile) {
+    private ServiceProcess(LocalStack stack, String name, ProcessBuilder builder, URI baseUri, Path logFile) {
+        this.stack = stack;
         this.name = name;
-        this.process = process;
+        this.builder = builder;
         this.baseUri = baseUri;
         this.logFile = logFile;
     }
@@ -55,7 +58,6 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(application)) {
             throw new IllegalStateException(application + " is missing: package the services first (./mvnw install)");
         }
-        long started = System.nanoTime();
         Path logFile = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -66,20 +68,41 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(logFile.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        ServiceProcess service;
         try {
             Files.createDirectories(logDir);
-            service = new ServiceProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + logDir, e);
+        }
+        ServiceProcess service =
+                new ServiceProcess(stack, name, builder, URI.create("http://127.0.0.1:" + port), logFile);
+        stack.attach(service);
+        service.spawn();
+        return service;
+    }
+
+    /**
+     * Starts the service again, with the same configuration and port, after it was killed or stopped (a crashed
+     * pod's replacement); its log continues in the same file. Waits until it is ready.
+     */
+    public void restart() {
+        if (process.isAlive()) {
+            kill();
+        }
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        spawn();
+        awaitReady();
+    }
+
+    private void spawn() {
+        long started = System.nanoTime();
+        try {
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
-        stack.processes().record(name, service.process.toHandle());
-        stack.attach(service);
-        service.awaitHealth("/q/health/live");
-        LOG.infof(
-                "%s up at %s in %d ms (log: %s)",
-                name, service.baseUri, (System.nanoTime() - started) / 1_000_000, logFile);
-        return service;
+        stack.processes().record(name, process.toHandle());
+        awaitHealth("/q/health/live");
+        LOG.infof("%s up at %s in %d ms (log: %s)", name, baseUri, (System.nanoTime() - started) / 1_000_000, logFile);
     }
 
     public String name() {

@@ -4,14 +4,20 @@ import dev.outboxstock.localstack.FreePort;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.system.DatabaseRoles.Credentials;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The whole system on one machine: PostgreSQL and Kafka from the {@link LocalStack}; order-service,
  * inventory-service and one outbox relay per database (the same application, configured twice), each as its own
- * JVM, wired together by environment variables only. Closing it stops the services gracefully, then the servers.
+ * JVM, wired together by environment variables only, each with its own least-privilege database role. Closing it
+ * stops the services gracefully, then the servers.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -23,29 +29,31 @@ public final class LocalSystem implements AutoCloseable {
 
     private final LocalStack stack;
     private final ServiceProcess orderService;
-    private final ServiceProcess inventoryService;
-    private final ServiceProcess orderRelay;
-    private final ServiceProcess inventoryRelay;
+    private final List<ServiceProcess> inventoryServices;
+    private final List<ServiceProcess> orderRelays;
+    private final List<ServiceProcess> inventoryRelays;
+    private final Map<String, Credentials> credentials;
 
     private LocalSystem(
             LocalStack stack,
             ServiceProcess orderService,
-            ServiceProcess inventoryService,
-            ServiceProcess orderRelay,
-            ServiceProcess inventoryRelay) {
+            List<ServiceProcess> inventoryServices,
+            List<ServiceProcess> orderRelays,
+            List<ServiceProcess> inventoryRelays,
+            Map<String, Credentials> credentials) {
         this.stack = stack;
         this.orderService = orderService;
-        this.inventoryService = inventoryService;
-        this.orderRelay = orderRelay;
-        this.inventoryRelay = inventoryRelay;
+        this.inventoryServices = inventoryServices;
+        this.orderRelays = orderRelays;
+        this.inventoryRelays = inventoryRelays;
+        this.credentials = credentials;
     }
 
-    /** Starts everything with the default settings; service logs go to {@code logDir}. */
+    /** Starts everything, one replica of each; service logs go to {@code logDir}. */
     public static LocalSystem start(Path logDir) {
-        return builder().start(logDir);
+        return builder().logDir(logDir).start();
     }
 
-    /** Settings that differ from the defaults, for example the stock topic's partitions for a benchmark. */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,18 +66,47 @@ public final class LocalSystem implements AutoCloseable {
         return orderService;
     }
 
+    /** The first inventory-service replica. */
     public ServiceProcess inventoryService() {
-        return inventoryService;
+        return inventoryServices.get(0);
     }
 
-    /** The relay of order-service's outbox: stock requests. */
+    public List<ServiceProcess> inventoryServices() {
+        return inventoryServices;
+    }
+
+    /** The first relay of order-service's outbox: stock requests. */
     public ServiceProcess orderRelay() {
-        return orderRelay;
+        return orderRelays.get(0);
     }
 
-    /** The relay of inventory-service's outbox: stock outcomes. */
+    /** The relays of order-service's outbox; one streams, the others wait. */
+    public List<ServiceProcess> orderRelays() {
+        return orderRelays;
+    }
+
+    /** The first relay of inventory-service's outbox: stock outcomes. */
     public ServiceProcess inventoryRelay() {
-        return inventoryRelay;
+        return inventoryRelays.get(0);
+    }
+
+    public List<ServiceProcess> inventoryRelays() {
+        return inventoryRelays;
+    }
+
+    /** The database role and password of {@code role}: order_service, inventory_service or outbox_relay. */
+    public Credentials credentials(String role) {
+        return credentials.get(role);
+    }
+
+    /** Every process of the system, services and relays. */
+    public List<ServiceProcess> services() {
+        List<ServiceProcess> all = new ArrayList<>();
+        all.add(orderService);
+        all.addAll(inventoryServices);
+        all.addAll(orderRelays);
+        all.addAll(inventoryRelays);
+        return all;
     }
 
     @Override
@@ -77,63 +114,118 @@ public final class LocalSystem implements AutoCloseable {
         stack.close();
     }
 
-    /** What to start: the local stack's topics and the consumers of inventory-service's stock channel. */
+    /** How many of what, and where logs go. */
     public static final class Builder {
 
-        private final LocalStack.Builder stack = LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE);
-        private final Map<String, String> inventorySettings = new HashMap<>();
+        private Path logDir = Path.of("target", "service-logs");
+        private int inventoryReplicas = 1;
+        private int relayReplicas = 1;
+        private Optional<Integer> inventoryConsumers = Optional.empty();
+        private Consumer<LocalStack.Builder> stackSettings = settings -> {};
 
-        private Builder() {
-            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
-            // both ways are exercised end to end.
-            inventorySettings.put("OUTBOX_DELETE_AFTER_INSERT", "false");
-        }
+        private Builder() {}
 
-        public Builder stockTopicPartitions(int partitions) {
-            stack.stockTopicPartitions(partitions);
+        public Builder logDir(Path logDir) {
+            this.logDir = logDir;
             return this;
         }
 
-        /** One more topic, for example one that only a benchmark writes to. */
-        public Builder topic(String name, int partitions) {
-            stack.topic(name, partitions);
+        public Builder inventoryReplicas(int replicas) {
+            this.inventoryReplicas = replicas;
             return this;
         }
 
-        /** Consumers of the stock topic in inventory-service's process (3 by default). */
+        /** Consumers of the stock topic in each inventory-service process (its configured default otherwise). */
         public Builder inventoryConsumers(int consumers) {
-            inventorySettings.put("MP_MESSAGING_INCOMING_STOCK_EVENTS_CONCURRENCY", String.valueOf(consumers));
+            this.inventoryConsumers = Optional.of(consumers);
             return this;
         }
 
-        /** Starts everything; service logs go to {@code logDir}. */
-        public LocalSystem start(Path logDir) {
+        /** Relays per database: one streams, the others stand by. */
+        public Builder relayReplicas(int replicas) {
+            this.relayReplicas = replicas;
+            return this;
+        }
+
+        /** Adjusts the servers, for example the stock topic's partition count. */
+        public Builder stack(Consumer<LocalStack.Builder> settings) {
+            this.stackSettings = settings;
+            return this;
+        }
+
+        public LocalSystem start() {
             Path root = Path.of(System.getProperty(ROOT_PROPERTY, "."))
                     .toAbsolutePath()
                     .normalize();
-            LocalStack started = stack.start();
+            LocalStack.Builder stackBuilder = LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE);
+            stackSettings.accept(stackBuilder);
+            LocalStack stack = stackBuilder.start();
             try {
-                ServiceStarter services = new ServiceStarter(started, root, logDir);
-                // Services first: their migrations create the outbox tables and publications the relays read.
-                // They are ready only once their relay has created its replication slot.
-                Map<String, String> inventoryEnvironment =
-                        new HashMap<>(services.withKafka(services.datasource(INVENTORY_DATABASE)));
-                inventoryEnvironment.putAll(inventorySettings);
-                ServiceProcess inventory =
-                        services.launch("inventory-service", "inventory-service", inventoryEnvironment);
-                ServiceProcess orders = services.launch(
-                        "order-service", "order-service", services.withKafka(services.datasource(ORDERS_DATABASE)));
-                ServiceProcess inventoryRelay = services.start(
-                        "inventory-relay", "outbox-relay", services.relay("inventory-relay", INVENTORY_DATABASE));
-                ServiceProcess orderRelay =
-                        services.start("order-relay", "outbox-relay", services.relay("order-relay", ORDERS_DATABASE));
-                inventory.awaitReady();
-                orders.awaitReady();
-                return new LocalSystem(started, orders, inventory, orderRelay, inventoryRelay);
+                return startServices(stack, root);
             } catch (RuntimeException e) {
-                started.close();
+                stack.close();
                 throw e;
             }
+        }
+
+        private LocalSystem startServices(LocalStack stack, Path root) {
+            PostgresServer postgres = stack.postgres().orElseThrow();
+            ServiceStarter services = new ServiceStarter(stack, root, logDir);
+            DatabaseRoles roles =
+                    new DatabaseRoles(postgres, root.resolve("outbox-relay/src/main/resources/db/relay-role.sql"));
+            Map<String, Credentials> credentials = new HashMap<>();
+            Credentials orderRole = roles.createServiceRole("order_service", ORDERS_DATABASE);
+            Credentials inventoryRole = roles.createServiceRole("inventory_service", INVENTORY_DATABASE);
+            credentials.put(orderRole.role(), orderRole);
+            credentials.put(inventoryRole.role(), inventoryRole);
+
+            // Services first: their migrations create the outbox tables and publications the relays read. They are
+            // ready only once a relay has created the replication slot.
+            Map<String, String> inventoryEnvironment =
+                    services.withKafka(services.datasource(INVENTORY_DATABASE, inventoryRole));
+            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
+            // both ways are exercised end to end.
+            inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "false");
+            inventoryConsumers.ifPresent(consumers -> inventoryEnvironment.put(
+                    "MP_MESSAGING_INCOMING_STOCK_EVENTS_CONCURRENCY", String.valueOf(consumers)));
+            List<ServiceProcess> inventory = new ArrayList<>();
+            for (int replica = 1; replica <= inventoryReplicas; replica++) {
+                inventory.add(services.launch(
+                        replicaName("inventory-service", replica, inventoryReplicas),
+                        "inventory-service",
+                        inventoryEnvironment));
+            }
+            ServiceProcess orders = services.launch(
+                    "order-service",
+                    "order-service",
+                    services.withKafka(services.datasource(ORDERS_DATABASE, orderRole)));
+
+            Credentials relayRole = roles.grantRelayAccess(INVENTORY_DATABASE);
+            roles.grantRelayAccess(ORDERS_DATABASE);
+            credentials.put(relayRole.role(), relayRole);
+            List<ServiceProcess> inventoryRelays =
+                    startRelays(services, "inventory-relay", INVENTORY_DATABASE, relayRole);
+            List<ServiceProcess> orderRelays = startRelays(services, "order-relay", ORDERS_DATABASE, relayRole);
+            inventory.forEach(ServiceProcess::awaitReady);
+            orders.awaitReady();
+            return new LocalSystem(stack, orders, inventory, orderRelays, inventoryRelays, credentials);
+        }
+
+        private List<ServiceProcess> startRelays(
+                ServiceStarter services, String name, String database, Credentials role) {
+            List<ServiceProcess> relays = new ArrayList<>();
+            for (int replica = 1; replica <= relayReplicas; replica++) {
+                // A standby is ready too; the first replica to start takes the stream.
+                relays.add(services.start(
+                        replicaName(name, replica, relayReplicas),
+                        "outbox-relay",
+                        services.relay(name, database, role)));
+            }
+            return relays;
+        }
+
+        private static String replicaName(String name, int replica, int replicas) {
+            return replicas == 1 ? name : name + "-" + replica;
         }
     }
 
@@ -152,12 +244,14 @@ public final class LocalSystem implements AutoCloseable {
             return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         }
 
-        Map<String, String> datasource(String database) {
-            PostgresServer postgres = stack.postgres().orElseThrow();
-            return Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        Map<String, String> datasource(String database, Credentials role) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    stack.postgres().orElseThrow().jdbcUrl(database));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", role.role());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", role.password());
+            return environment;
         }
 
         Map<String, String> withKafka(Map<String, String> environment) {
@@ -167,15 +261,15 @@ public final class LocalSystem implements AutoCloseable {
         }
 
         /** One relay per database; replication slot names are unique in the cluster, so each gets its own. */
-        Map<String, String> relay(String name, String database) {
+        Map<String, String> relay(String name, String database, Credentials role) {
             PostgresServer postgres = stack.postgres().orElseThrow();
             return Map.of(
                     "RELAY_NAME", name,
                     "RELAY_SOURCE_HOST", postgres.host(),
                     "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
                     "RELAY_SOURCE_DATABASE", database,
-                    "RELAY_SOURCE_USER", postgres.username(),
-                    "RELAY_SOURCE_PASSWORD", postgres.password(),
+                    "RELAY_SOURCE_USER", role.role(),
+                    "RELAY_SOURCE_PASSWORD", role.password(),
                     "RELAY_SOURCE_SLOT", database + "_outbox_slot",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka());
         }

@@ -13,6 +13,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * Answers a request whose declared body is larger than {@code problem.max-body-size} (64K by default) with a 413
  * problem before reading it. Set {@code quarkus.http.limits.max-body-size} higher: that is where the HTTP server
  * itself cuts off bodies of undeclared length, with a bare 413, and it checks declared lengths before this does.
+ *
+ * <p>The answer carries {@code Connection: close}: the unread body still occupies the connection, so the server
+ * closes it, and a client must not put it back in its pool for its next request.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -33,11 +36,13 @@ public class BodySizeLimit {
         if (length.length() < 19 && Long.parseLong(length) <= limit) {
             return Optional.empty();
         }
-        return Optional.of(Problem.of(
+        Response tooLarge = Problem.of(
                         Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(),
                         "Request body too large",
                         "The body may have at most " + limit + " bytes")
                 .toResponse()
-                .toResponse());
+                .toResponse();
+        tooLarge.getHeaders().putSingle("Connection", "close");
+        return Optional.of(tooLarge);
     }
 }

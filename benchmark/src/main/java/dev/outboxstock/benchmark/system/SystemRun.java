@@ -86,10 +86,10 @@ public final class SystemRun {
     public Result run(Path logDir) throws Exception {
         LOG.infof("Starting the system with %d partitions", partitions);
         try (LocalSystem system = LocalSystem.builder()
-                        .stockTopicPartitions(partitions)
-                        .topic(BenchmarkTopic.NAME, partitions)
+                        .stack(stack -> stack.stockTopicPartitions(partitions).topic(BenchmarkTopic.NAME, partitions))
                         .inventoryConsumers(partitions)
-                        .start(logDir.resolve(partitions + "-partitions"));
+                        .logDir(logDir.resolve(partitions + "-partitions"))
+                        .start();
                 PipelineLatency pipeline =
                         new PipelineLatency(system.stack().kafka().orElseThrow().bootstrapServers());
                 ResidentMemory memory = new ResidentMemory(processes(system));

@@ -49,7 +49,8 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    public ProductResponse getProduct(@RestPath String id) {
+    public ProductResponse getProduct(
+            @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id) {
         return stockService
                 .findProduct(id)
                 .map(ProductMapper::toResponse)

@@ -55,6 +55,12 @@ class ProductResourceTest {
     }
 
     @Test
+    void refusesAProductIdOutsideTheFormatBeforeItReachesTheDatabase() {
+        // A NUL byte, found by the reliability suite's fuzzing: PostgreSQL refuses it in a text parameter.
+        given().when().get("/products/{id}", "\u0000").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
     void answersAnUnknownProductWithNotFoundProblem() {
         given().when()
                 .get("/products/{id}", "pr-unknown")

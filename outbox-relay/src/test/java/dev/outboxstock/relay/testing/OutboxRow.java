@@ -1,6 +1,7 @@
 package dev.outboxstock.relay.testing;
 
 import dev.outboxstock.contract.StockTopic;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An outbox row as a service writes it; any column but the id may be null, to test what the relay does then. */
@@ -17,5 +18,11 @@ public record OutboxRow(
 
     public OutboxRow withAggregateType(String value) {
         return new OutboxRow(id, value, aggregateId, type, payload, traceparent);
+    }
+
+    /** The row as the event contract's routing rule sees it. */
+    public dev.outboxstock.contract.OutboxRow toContract() {
+        return new dev.outboxstock.contract.OutboxRow(
+                id, aggregateType, aggregateId, type, payload, Optional.ofNullable(traceparent));
     }
 }

@@ -1,0 +1,116 @@
+package dev.outboxstock.system.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.outboxstock.contract.testing.ConsumerContractTest;
+import dev.outboxstock.system.client.InventoryClient.Product;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What {@link InventoryClient} needs of inventory-service's stock API, written as the pact inventory verifies. */
+@ConsumerContractTest
+@PactTestFor(providerName = "inventory-service", pactVersion = PactSpecVersion.V4)
+class InventoryClientContractTest {
+
+    private static final String CONSUMER = "local-system";
+    private static final String UNKNOWN_PRODUCT = "never-stocked-kiwi";
+
+    @Pact(consumer = CONSUMER)
+    V4Pact setStock(PactDslWithProvider builder) {
+        return builder.uponReceiving("a request to set the stock of a product")
+                .method("PUT")
+                .path("/products/apple/stock")
+                .headers(ProblemAnswer.JSON_REQUEST)
+                .body("{\"available\":10}")
+                .willRespondWith()
+                .status(200)
+                .body(product(10))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact setNegativeStock(PactDslWithProvider builder) {
+        return ProblemAnswer.of(
+                        builder.uponReceiving("a request to set the stock of a product below zero")
+                                .method("PUT")
+                                .path("/products/apple/stock")
+                                .headers(ProblemAnswer.JSON_REQUEST)
+                                .body("{\"available\":-1}"),
+                        400,
+                        "Bad Request")
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact findProduct(PactDslWithProvider builder) {
+        return builder.given("a product is in stock", Map.of("productId", "apple", "available", 7))
+                .uponReceiving("a request for a product")
+                .method("GET")
+                .path("/products/apple")
+                .willRespondWith()
+                .status(200)
+                .body(product(7))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact findUnknownProduct(PactDslWithProvider builder) {
+        return builder.given("inventory does not know a product", Map.of("productId", UNKNOWN_PRODUCT))
+                .uponReceiving("a request for a product inventory does not know")
+                .method("GET")
+                .path("/products/" + UNKNOWN_PRODUCT)
+                .willRespondWith()
+                .status(404)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "setStock")
+    void setsTheStockOfAProduct(MockServer server) {
+        assertThat(client(server).setStock("apple", 10)).isEqualTo(new Product("apple", 10, 3));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "setNegativeStock")
+    void stockBelowZeroIsRefused(MockServer server) {
+        assertThatThrownBy(() -> client(server).setStock("apple", -1))
+                .isInstanceOfSatisfying(
+                        UnexpectedResponseException.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "findProduct")
+    void readsTheUnitsAvailable(MockServer server) {
+        assertThat(client(server).available("apple")).isEqualTo(7);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "findUnknownProduct")
+    void aProductInventoryDoesNotKnowHasNoUnits(MockServer server) {
+        assertThat(client(server).findProduct(UNKNOWN_PRODUCT)).isEmpty();
+        assertThat(client(server).available(UNKNOWN_PRODUCT)).isZero();
+    }
+
+    private static InventoryClient client(MockServer server) {
+        return new InventoryClient(URI.create(server.getUrl()));
+    }
+
+    /** A product as the client reads it: apple, this many units, any version. */
+    private static DslPart product(int available) {
+        return new PactDslJsonBody()
+                .stringValue("id", "apple")
+                .integerType("available", available)
+                .integerType("version", 3L);
+    }
+}

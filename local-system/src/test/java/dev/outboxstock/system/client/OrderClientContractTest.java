@@ -1,0 +1,190 @@
+package dev.outboxstock.system.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import dev.outboxstock.contract.testing.ConsumerContractTest;
+import dev.outboxstock.system.client.OrderClient.Line;
+import dev.outboxstock.system.client.OrderClient.Order;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What {@link OrderClient} needs of order-service's HTTP API, written as the pact order-service verifies. */
+@ConsumerContractTest
+@PactTestFor(providerName = "order-service", pactVersion = PactSpecVersion.V4)
+class OrderClientContractTest {
+
+    private static final String CONSUMER = "local-system";
+    private static final UUID ORDER = UUID.fromString("5d0f7a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b");
+    private static final String ORDER_PATH = "/orders/${orderId}";
+    private static final String TWO_APPLES = "{\"lines\":[{\"productId\":\"apple\",\"quantity\":2}]}";
+
+    @Pact(consumer = CONSUMER)
+    V4Pact placeOrder(PactDslWithProvider builder) {
+        return builder.uponReceiving("a request to place an order")
+                .method("POST")
+                .path("/orders")
+                .headers(ProblemAnswer.JSON_REQUEST)
+                .body(TWO_APPLES)
+                .willRespondWith()
+                .status(201)
+                .body(order("PENDING"))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact placeOrderIdempotently(PactDslWithProvider builder) {
+        return builder.uponReceiving("a request to place an order with an Idempotency-Key")
+                .method("POST")
+                .path("/orders")
+                .headers(Map.of("Content-Type", "application/json", "Idempotency-Key", "checkout-4711"))
+                .body(TWO_APPLES)
+                .willRespondWith()
+                .status(201)
+                .body(order("PENDING"))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact placeOrderWithoutLines(PactDslWithProvider builder) {
+        return ProblemAnswer.of(
+                        builder.uponReceiving("a request to place an order without lines")
+                                .method("POST")
+                                .path("/orders")
+                                .headers(ProblemAnswer.JSON_REQUEST)
+                                .body("{\"lines\":[]}"),
+                        400,
+                        "Bad Request")
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact findOrder(PactDslWithProvider builder) {
+        return builder.given("an order is pending")
+                .uponReceiving("a request for an order")
+                .method("GET")
+                .pathFromProviderState(ORDER_PATH, "/orders/" + ORDER)
+                .willRespondWith()
+                .status(200)
+                .body(order("PENDING"))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact findMissingOrder(PactDslWithProvider builder) {
+        return builder.uponReceiving("a request for an order that does not exist")
+                .method("GET")
+                .path("/orders/" + ORDER)
+                .willRespondWith()
+                .status(404)
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact cancelPendingOrder(PactDslWithProvider builder) {
+        return builder.given("an order is pending")
+                .uponReceiving("a request to cancel a pending order")
+                .method("POST")
+                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel")
+                .willRespondWith()
+                .status(200)
+                .body(order("CANCELLED"))
+                .toPact(V4Pact.class);
+    }
+
+    @Pact(consumer = CONSUMER)
+    V4Pact cancelConfirmedOrder(PactDslWithProvider builder) {
+        return ProblemAnswer.of(
+                        builder.given("an order is confirmed")
+                                .uponReceiving("a request to cancel a confirmed order")
+                                .method("POST")
+                                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel"),
+                        409,
+                        "Conflict")
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "placeOrder")
+    void placesAnOrder(MockServer server) {
+        Order order = client(server).placeOrder(List.of(new Line("apple", 2)));
+
+        assertThat(order.id()).isEqualTo(ORDER);
+        assertThat(order.status()).isEqualTo("PENDING");
+        assertThat(order.lines()).containsExactly(new OrderClient.OrderLine("apple", 2, "PENDING", null));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "placeOrderIdempotently")
+    void placesAnOrderWithAnIdempotencyKey(MockServer server) {
+        assertThat(client(server)
+                        .placeOrder("checkout-4711", List.of(new Line("apple", 2)))
+                        .id())
+                .isEqualTo(ORDER);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "placeOrderWithoutLines")
+    void anOrderWithoutLinesIsRefused(MockServer server) {
+        assertThatThrownBy(() -> client(server).placeOrder(List.of()))
+                .isInstanceOfSatisfying(
+                        UnexpectedResponseException.class,
+                        e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "findOrder")
+    void findsAnOrder(MockServer server) {
+        assertThat(client(server).findOrder(ORDER))
+                .hasValueSatisfying(order -> assertThat(order.status()).isEqualTo("PENDING"));
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "findMissingOrder")
+    void anOrderThatDoesNotExistIsNotFound(MockServer server) {
+        assertThat(client(server).findOrder(ORDER)).isEmpty();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "cancelPendingOrder")
+    void cancelsAPendingOrder(MockServer server) {
+        assertThat(client(server).cancel(ORDER).status()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "cancelConfirmedOrder")
+    void aConfirmedOrderCannotBeCancelled(MockServer server) {
+        assertThatThrownBy(() -> client(server).cancel(ORDER))
+                .isInstanceOfSatisfying(
+                        UnexpectedResponseException.class,
+                        e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    private static OrderClient client(MockServer server) {
+        return new OrderClient(URI.create(server.getUrl()));
+    }
+
+    /** An order as the client reads it: any id, this status, its one line of two apples. */
+    private static DslPart order(String status) {
+        return new PactDslJsonBody()
+                .uuid("id", ORDER)
+                .stringValue("status", status)
+                .minArrayLike("lines", 1, 1)
+                .stringValue("productId", "apple")
+                .integerType("quantity", 2)
+                .stringType("status", "PENDING")
+                .closeObject()
+                .closeArray();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.outboxstock.order.contract;
+
+import dev.outboxstock.contract.OutboxRouting;
+import dev.outboxstock.contract.RelayedRecord;
+import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.testing.OutboxTable;
+import dev.outboxstock.inbox.EventSource;
+import dev.outboxstock.order.OrdersDatabase;
+import dev.outboxstock.order.domain.ProductQuantity;
+import dev.outboxstock.order.service.OrderLifecycle;
+import dev.outboxstock.order.service.OrderService;
+import dev.outboxstock.order.service.PlaceOrderCommand;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes order-service ask inventory for stock through its production code (placing and cancelling orders), then
+ * reads the outbox row that code wrote and turns it into the record the relay publishes.
+ */
+final class StockRequestsAsRelayed {
+
+    private final OrderService orders;
+    private final OrderLifecycle lifecycle;
+    private final OutboxTable outbox;
+
+    StockRequestsAsRelayed(OrderService orders, OrderLifecycle lifecycle, OrdersDatabase database) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.outbox = new OutboxTable(database);
+    }
+
+    /** Places an order with one line: order-service asks for its stock. */
+    UUID placeOrder(String productId, int quantity) {
+        return place(List.of(new ProductQuantity(productId, quantity)));
+    }
+
+    /**
+     * Places an order with this line and another, lets inventory take this line's stock, then cancels the order:
+     * order-service gives back the stock this line took.
+     */
+    UUID cancelAfterStockTaken(String productId, int quantity) {
+        UUID order = place(List.of(new ProductQuantity(productId, quantity), new ProductQuantity("still-pending", 1)));
+        lifecycle.stockTaken(new EventSource(UUID.randomUUID(), 0, 0), new StockDecreased(order, productId, quantity));
+        orders.cancel(order);
+        return order;
+    }
+
+    /** The record the relay publishes for this order's one event of this type. */
+    RelayedRecord relayed(String type, UUID order) {
+        return OutboxRouting.route(outbox.singleForOrder(type, order));
+    }
+
+    private UUID place(List<ProductQuantity> lines) {
+        return orders.placeOrder(new PlaceOrderCommand(lines, Optional.empty(), Optional.empty()))
+                .order()
+                .id();
+    }
+}

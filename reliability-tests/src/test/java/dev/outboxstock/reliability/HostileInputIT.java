@@ -1,0 +1,272 @@
+package dev.outboxstock.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockOutcomeTopic;
+import dev.outboxstock.contract.StockReplenished;
+import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.TestDatabase;
+import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.system.LocalSystem;
+import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.system.client.OrderClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input at every door: generated HTTP bodies and headers against every endpoint (only 4xx, never a 5xx,
+ * nothing written) and raw garbage on the topics (dead-lettered, and every partition keeps flowing).
+ */
+class HostileInputIT {
+
+    private static final int REQUESTS = 400;
+    /** The larger of the services' body limits (order-service's). */
+    private static final long MAX_ACCEPTED_BODY = 64 * 1024;
+
+    private static final int GARBAGE_RECORDS_PER_TOPIC = 120;
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private static LocalSystem system;
+    private static TestDatabase orders;
+    private static TestDatabase inventory;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    @BeforeAll
+    static void startSystem() {
+        system = ReliabilitySystem.get();
+        orders = new TestDatabase(system.stack(), LocalSystem.ORDERS_DATABASE);
+        inventory = new TestDatabase(system.stack(), LocalSystem.INVENTORY_DATABASE);
+    }
+
+    @Test
+    void everyHostileRequestIsAnsweredWithA4xxAndChangesNothing() throws Exception {
+        HostileHttpInput hostile = new HostileHttpInput(42);
+        Random random = new Random(42);
+        String rowsBefore = rowCounts();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        int unsendable = 0;
+        int cutOff = 0;
+
+        for (int i = 0; i < REQUESTS; i++) {
+            HttpRequest request;
+            try {
+                request = hostileRequest(hostile, random.nextInt(7));
+            } catch (IllegalArgumentException notEvenSendable) {
+                unsendable++;
+                continue;
+            }
+            int status;
+            try {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            } catch (IOException closedEarly) {
+                // A server may refuse an oversized body and close the connection before the client finished
+                // writing it; the client then sees no answer. That is a refusal, but only for such a body.
+                long bodySize = request.bodyPublisher()
+                        .map(HttpRequest.BodyPublisher::contentLength)
+                        .orElse(0L);
+                assertThat(bodySize)
+                        .as("%s %s closed without an answer: %s", request.method(), request.uri(), closedEarly)
+                        .isGreaterThan(MAX_ACCEPTED_BODY);
+                cutOff++;
+                continue;
+            }
+            statuses.merge(status, 1, Integer::sum);
+            boolean writes = !request.method().equals("GET");
+            if (status >= 500 || (writes && (status < 400 || status > 499))) {
+                serverErrors.add(request.method() + " " + request.uri() + " -> " + status);
+            }
+        }
+
+        System.out.printf(
+                "Hostile HTTP requests by status: %s; %d oversized ones cut off; %d not sendable by any client%n",
+                statuses, cutOff, unsendable);
+        assertThat(serverErrors)
+                .as("answers other than 4xx to hostile writes, or 5xx")
+                .isEmpty();
+        assertThat(rowCounts()).as("rows in the tables a request could write").isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void garbageRecordsAreDeadLetteredAndEveryPartitionKeepsFlowing() {
+        String run = UUID.randomUUID().toString();
+        LocalStack stack = system.stack();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.kafka().orElseThrow().bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            Random random = new Random(7);
+            for (String topic : List.of(StockTopic.NAME, StockOutcomeTopic.NAME)) {
+                for (int i = 0; i < GARBAGE_RECORDS_PER_TOPIC; i++) {
+                    producer.send(garbage(topic, i % LocalStack.DEFAULT_PARTITIONS, run, random));
+                }
+            }
+            for (int partition = 0; partition < LocalStack.DEFAULT_PARTITIONS; partition++) {
+                producer.send(replenishment(run, partition));
+            }
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            for (int partition = 0; partition < LocalStack.DEFAULT_PARTITIONS; partition++) {
+                assertThat(inventory.query("SELECT available FROM product WHERE id = ?", product(run, partition)))
+                        .as("a valid record after the garbage in stock partition %d", partition)
+                        .containsExactly(List.of(partition + 1));
+            }
+        });
+        assertEveryOutcomePartitionFlows();
+        for (String deadLetters : List.of(StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER)) {
+            TopicReader.readUntil(
+                    stack.kafka().orElseThrow().bootstrapServers(),
+                    deadLetters,
+                    read -> read.stream()
+                                    .filter(record -> isFromRun(record.headers().lastHeader("fuzz-run"), run))
+                                    .count()
+                            == GARBAGE_RECORDS_PER_TOPIC,
+                    TIMEOUT);
+        }
+    }
+
+    /** Orders whose ids cover every partition of the outcome topic all settle: none of its partitions is stuck. */
+    private void assertEveryOutcomePartitionFlows() {
+        InventoryClient stock = new InventoryClient(system.inventoryService().baseUri());
+        OrderClient client = new OrderClient(system.orderService().baseUri());
+        String product = "fuzz-flow-" + UUID.randomUUID();
+        stock.setStock(product, 1_000);
+        Set<Integer> partitions = new HashSet<>();
+        List<OrderClient.Order> placed = new ArrayList<>();
+        while (partitions.size() < LocalStack.DEFAULT_PARTITIONS) {
+            OrderClient.Order order = client.placeOrder(List.of(new OrderClient.Line(product, 1)));
+            placed.add(order);
+            partitions.add(Utils.toPositive(Utils.murmur2(order.id().toString().getBytes(StandardCharsets.UTF_8)))
+                    % LocalStack.DEFAULT_PARTITIONS);
+        }
+        await().atMost(TIMEOUT)
+                .until(() -> placed.stream()
+                        .allMatch(order -> client.findOrder(order.id())
+                                .orElseThrow()
+                                .status()
+                                .equals("CONFIRMED")));
+    }
+
+    private HttpRequest hostileRequest(HostileHttpInput hostile, int endpoint) {
+        URI orders = system.orderService().baseUri();
+        URI inventory = system.inventoryService().baseUri();
+        HttpRequest.Builder request = switch (endpoint) {
+            case 0 ->
+                HttpRequest.newBuilder(orders.resolve("/orders"))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(hostile.orderBody()));
+            case 1 ->
+                HttpRequest.newBuilder(orders.resolve("/orders/" + encoded(hostile.id()) + "/cancel"))
+                        .POST(HttpRequest.BodyPublishers.noBody());
+            case 2 -> HttpRequest.newBuilder(orders.resolve("/orders/" + encoded(hostile.id())));
+            case 3 ->
+                HttpRequest.newBuilder(orders.resolve("/orders?status=" + encoded(hostile.queryValue()) + "&page="
+                        + encoded(hostile.queryValue()) + "&size=" + encoded(hostile.queryValue())));
+            case 4 -> HttpRequest.newBuilder(inventory.resolve("/products/" + encoded(hostile.id())));
+            case 5 ->
+                HttpRequest.newBuilder(inventory.resolve(
+                        "/products?page=" + encoded(hostile.queryValue()) + "&size=" + encoded(hostile.queryValue())));
+            default ->
+                HttpRequest.newBuilder(inventory.resolve("/products/" + encoded(hostile.id()) + "/stock"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(hostile.stockBody()));
+        };
+        request.timeout(Duration.ofSeconds(30)).header("Content-Type", hostile.contentType());
+        hostile.headers().forEach(request::header);
+        return request.build();
+    }
+
+    private static ProducerRecord<byte[], byte[]> garbage(String topic, int partition, String run, Random random) {
+        byte[] key = random.nextBoolean() ? null : randomBytes(random, random.nextInt(40));
+        byte[] value = switch (random.nextInt(4)) {
+            case 0 -> randomBytes(random, random.nextInt(300));
+            case 1 ->
+                "{\"orderId\":\"not-a-uuid\",\"productId\":\"\",\"quantity\":-5}".getBytes(StandardCharsets.UTF_8);
+            case 2 -> null;
+            default -> "[".repeat(5_000).getBytes(StandardCharsets.UTF_8);
+        };
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, key, value);
+        if (random.nextBoolean()) {
+            record.headers().add(EventHeaders.EVENT_ID, randomBytes(random, 36));
+        }
+        if (random.nextBoolean()) {
+            record.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
+        }
+        record.headers().add("fuzz-run", utf8(run));
+        return record;
+    }
+
+    private static ProducerRecord<byte[], byte[]> replenishment(String run, int partition) {
+        String product = product(run, partition);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(
+                StockTopic.NAME,
+                partition,
+                utf8(product),
+                utf8("{\"productId\":\"" + product + "\",\"quantity\":" + (partition + 1) + "}"));
+        record.headers().add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
+        record.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
+        return record;
+    }
+
+    private static String product(String run, int partition) {
+        return "fuzz-" + run + "-p" + partition;
+    }
+
+    private static boolean isFromRun(org.apache.kafka.common.header.Header header, String run) {
+        return header != null && run.equals(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String rowCounts() {
+        return orders.query("SELECT (SELECT count(*) FROM customer_order), (SELECT count(*) FROM order_line),"
+                                + " (SELECT count(*) FROM idempotency_key)")
+                        .get(0)
+                + " "
+                + inventory
+                        .query("SELECT (SELECT count(*) FROM product), (SELECT count(*) FROM stock_movement)")
+                        .get(0);
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
