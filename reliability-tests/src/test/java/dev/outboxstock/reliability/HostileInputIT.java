@@ -54,10 +54,7 @@ class HostileInputIT {
     private static TestDatabase orders;
     private static TestDatabase inventory;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private HttpClient http = newHttpClient();
 
     @BeforeAll
     static void startSystem() {
@@ -101,6 +98,11 @@ class HostileInputIT {
                 continue;
             }
             statuses.merge(status, 1, Integer::sum);
+            if (status == 414) {
+                // The HTTP server refuses an over-long request line with a bare HTTP/1.0 414 and closes the
+                // connection; the JDK client may still pool it and lose the next POST on it. A fresh client.
+                http = newHttpClient();
+            }
             boolean writes = !request.method().equals("GET");
             if (status >= 500 || (writes && (status < 400 || status > 499))) {
                 serverErrors.add(request.method() + " " + request.uri() + " -> " + status);
@@ -177,6 +179,13 @@ class HostileInputIT {
                                 .orElseThrow()
                                 .status()
                                 .equals("CONFIRMED")));
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     private HttpRequest hostileRequest(HostileHttpInput hostile, int endpoint) {
