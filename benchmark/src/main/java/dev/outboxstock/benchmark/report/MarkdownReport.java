@@ -136,16 +136,16 @@ public final class MarkdownReport {
                         intake.post().acceptedRate() / intake.rawJdbc().acceptedRate()));
         for (SystemRun.Result system : result.systems()) {
             line(
-                    "| %d partitions: highest rate sustained end to end | %s | | |",
-                    system.partitions(),
+                    "| %s: highest rate sustained end to end | %s | | |",
+                    partitions(system.partitions()),
                     system.maxSustainedRate() == 0
                             ? "none of the rates tried"
                             : String.format(Locale.ROOT, "%,d orders/s", system.maxSustainedRate()));
         }
         for (SystemRun.Result system : result.systems()) {
             line(
-                    "| %d partitions: stock events inventory applied, backlog of %,d | %,.0f events/s | | |",
-                    system.partitions(),
+                    "| %s: stock events inventory applied, backlog of %,d | %,.0f events/s | | |",
+                    partitions(system.partitions()),
                     system.inventory().backlog(),
                     system.inventory().eventsPerSecond());
         }
