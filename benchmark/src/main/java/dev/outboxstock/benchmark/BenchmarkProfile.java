@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How much to measure. {@code full} is the benchmark (about 15 minutes on two cores), {@code quick} the same with
+ * How much to measure. {@code full} is the benchmark (about 12 minutes on two cores), {@code quick} the same with
  * fewer and shorter steps (about 6), {@code smoke} a run of every part on a tiny scale that proves the benchmark
  * works (the build runs it; its figures mean nothing).
  *
