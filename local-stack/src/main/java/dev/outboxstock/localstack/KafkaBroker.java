@@ -78,7 +78,8 @@ public final class KafkaBroker implements AutoCloseable {
         return HOST + ":" + port;
     }
 
-    ProcessHandle processHandle() {
+    /** The broker's process, for example to measure its memory. */
+    public ProcessHandle processHandle() {
         return process.toHandle();
     }
 

@@ -88,6 +88,20 @@ public final class PostgresServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), username(), password());
     }
 
+    /**
+     * The cluster's postmaster, parent of every server process (one per connection, the WAL writer, ...): the
+     * server's CPU time is its own and its children's.
+     */
+    public ProcessHandle processHandle() {
+        try {
+            long pid = Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL is not running in " + dataDir, e);
+        }
+    }
+
     /** Starts the cluster (again, after {@link #stop()}) on the same port and data directory. */
     public void start() {
         Command.run(binaries.command(

@@ -117,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** The service's process, for example to measure its memory. */
+    public ProcessHandle processHandle() {
+        return process.toHandle();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -119,6 +120,7 @@ public final class LocalSystem implements AutoCloseable {
         private Path logDir = Path.of("target", "service-logs");
         private int inventoryReplicas = 1;
         private int relayReplicas = 1;
+        private Optional<Integer> inventoryConsumers = Optional.empty();
         private Consumer<LocalStack.Builder> stackSettings = settings -> {};
 
         private Builder() {}
@@ -130,6 +132,12 @@ public final class LocalSystem implements AutoCloseable {
 
         public Builder inventoryReplicas(int replicas) {
             this.inventoryReplicas = replicas;
+            return this;
+        }
+
+        /** Consumers of the stock topic in each inventory-service process (its configured default otherwise). */
+        public Builder inventoryConsumers(int consumers) {
+            this.inventoryConsumers = Optional.of(consumers);
             return this;
         }
 
@@ -178,6 +186,8 @@ public final class LocalSystem implements AutoCloseable {
             // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
             // both ways are exercised end to end.
             inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "false");
+            inventoryConsumers.ifPresent(consumers -> inventoryEnvironment.put(
+                    "MP_MESSAGING_INCOMING_STOCK_EVENTS_CONCURRENCY", String.valueOf(consumers)));
             List<ServiceProcess> inventory = new ArrayList<>();
             for (int replica = 1; replica <= inventoryReplicas; replica++) {
                 inventory.add(services.launch(

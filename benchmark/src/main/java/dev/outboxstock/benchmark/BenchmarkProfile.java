@@ -1,0 +1,120 @@
+package dev.outboxstock.benchmark;
+
+import dev.outboxstock.benchmark.relay.RelayComparison;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much to measure. {@code full} is the benchmark (about 12 minutes on two cores), {@code quick} the same with
+ * fewer and shorter steps (about 6), {@code smoke} a run of every part on a tiny scale that proves the benchmark
+ * works (the build runs it; its figures mean nothing).
+ *
+ * @param partitions stock topic partitions, one fresh system each; inventory runs one consumer per partition
+ * @param comparisonPartitions the partition count whose system also runs the baselines and the 50-client run
+ * @param products the catalogue orders draw from
+ * @param warmUp at the first rate, before the steps, not reported
+ * @param rates target orders per second, in order, until one is not sustained
+ * @param inventoryBacklogOrders orders written for the inventory drain
+ * @param clients concurrent clients of the closed-loop run
+ * @param rawJdbcConnections writers of the raw JDBC baseline: order-service's connection pool size
+ * @param intakeDuration of the closed-loop run and of the raw JDBC baseline
+ */
+public record BenchmarkProfile(
+        String name,
+        List<Integer> partitions,
+        int comparisonPartitions,
+        int products,
+        Duration warmUp,
+        List<Integer> rates,
+        Duration stepDuration,
+        int inventoryBacklogOrders,
+        int clients,
+        int rawJdbcConnections,
+        Duration intakeDuration,
+        RelayComparison.Settings relays) {
+
+    /**
+     * The seed of the orders placed on a system: the same orders in every run. Other parts derive their own seeds
+     * from it, so that no two parts write the same ids.
+     */
+    public static final long SEED = 20261125L;
+
+    /** The seed of the orders both intake measurements (closed-loop clients, raw JDBC) take, each from the start. */
+    public static final long INTAKE_SEED = SEED + 1;
+
+    /** The seed of the relay comparison's rows (its steady runs use the next one). */
+    private static final long RELAY_SEED = SEED + 2;
+
+    private static final int ORDER_SERVICE_POOL = 20;
+
+    public static final BenchmarkProfile FULL = new BenchmarkProfile(
+            "full",
+            List.of(1, 3, 6),
+            6,
+            1_000,
+            Duration.ofSeconds(15),
+            List.of(25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1_000),
+            Duration.ofSeconds(15),
+            2_000,
+            50,
+            ORDER_SERVICE_POOL,
+            Duration.ofSeconds(20),
+            new RelayComparison.Settings(
+                    100_000,
+                    1_000,
+                    Duration.ofSeconds(20),
+                    List.of(
+                            Duration.ofMillis(10),
+                            Duration.ofMillis(50),
+                            Duration.ofMillis(100),
+                            Duration.ofMillis(250)),
+                    1_000,
+                    1_000,
+                    RELAY_SEED));
+
+    public static final BenchmarkProfile QUICK = new BenchmarkProfile(
+            "quick",
+            List.of(1, 6),
+            6,
+            1_000,
+            Duration.ofSeconds(8),
+            List.of(25, 50, 100, 200, 400, 800),
+            Duration.ofSeconds(8),
+            1_000,
+            50,
+            ORDER_SERVICE_POOL,
+            Duration.ofSeconds(10),
+            new RelayComparison.Settings(
+                    50_000,
+                    1_000,
+                    Duration.ofSeconds(10),
+                    List.of(Duration.ofMillis(10), Duration.ofMillis(100)),
+                    1_000,
+                    1_000,
+                    RELAY_SEED));
+
+    public static final BenchmarkProfile SMOKE = new BenchmarkProfile(
+            "smoke",
+            List.of(3),
+            3,
+            50,
+            Duration.ofSeconds(2),
+            List.of(20, 40),
+            Duration.ofSeconds(2),
+            100,
+            5,
+            5,
+            Duration.ofSeconds(2),
+            new RelayComparison.Settings(
+                    2_000, 200, Duration.ofSeconds(2), List.of(Duration.ofMillis(50)), 1_000, 50, RELAY_SEED));
+
+    public static BenchmarkProfile named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "full" -> FULL;
+            case "quick" -> QUICK;
+            case "smoke" -> SMOKE;
+            default -> throw new IllegalArgumentException("No benchmark profile " + name + ": full, quick or smoke");
+        };
+    }
+}

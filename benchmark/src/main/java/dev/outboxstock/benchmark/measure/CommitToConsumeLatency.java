@@ -1,0 +1,59 @@
+package dev.outboxstock.benchmark.measure;
+
+import dev.outboxstock.contract.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/**
+ * Commit to consume, measured the same way for any relay: the writer notes when each row's transaction commit
+ * returned ({@link #committed}), and this reader, on a topic, measures from then to the record (found by its event
+ * id header) arriving here: when a consumer can have the row.
+ */
+public final class CommitToConsumeLatency implements AutoCloseable {
+
+    private final Map<UUID, Long> commitNanos = new ConcurrentHashMap<>();
+    private final LatencyRecorder latency = new LatencyRecorder();
+    private final TopicReading reading;
+
+    public CommitToConsumeLatency(String bootstrapServers, String topic) {
+        reading = new TopicReading(bootstrapServers, List.of(topic), this::handle);
+    }
+
+    /** The writer's commit of these rows returned now. */
+    public void committed(List<UUID> eventIds) {
+        long now = System.nanoTime();
+        eventIds.forEach(id -> commitNanos.put(id, now));
+    }
+
+    /** Waits until every committed row was received; false if not within the timeout. */
+    public boolean awaitAllReceived(Duration timeout) throws InterruptedException {
+        return Await.until(commitNanos::isEmpty, timeout);
+    }
+
+    /** Latencies since the previous call. */
+    public LatencySummary take() {
+        return latency.take();
+    }
+
+    private void handle(ConsumerRecord<String, String> record) {
+        Header id = record.headers().lastHeader(EventHeaders.EVENT_ID);
+        if (id == null) {
+            return;
+        }
+        Long committed = commitNanos.remove(UUID.fromString(new String(id.value(), StandardCharsets.UTF_8)));
+        if (committed != null) {
+            latency.recordNanos(System.nanoTime() - committed);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        reading.close();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.outboxstock.benchmark.relay;
+
+import dev.outboxstock.benchmark.load.FixedRate;
+import dev.outboxstock.benchmark.measure.Await;
+import dev.outboxstock.benchmark.measure.CommitToConsumeLatency;
+import dev.outboxstock.benchmark.measure.DatabaseLoad;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
+import dev.outboxstock.benchmark.measure.LatencySummary;
+import dev.outboxstock.benchmark.measure.Machine;
+import dev.outboxstock.benchmark.measure.RelayProbe;
+import dev.outboxstock.benchmark.workload.OrderWorkload;
+import dev.outboxstock.localstack.PostgresServer;
+import dev.outboxstock.system.LocalSystem;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.kafka.clients.producer.Producer;
+import org.jboss.logging.Logger;
+
+/**
+ * The CDC relay beside its baselines on identical rows (the stock requests of one seeded workload, routed to {@link
+ * BenchmarkTopic}): throughput on a backlog against the raw Kafka producer and a polling relay, then latency and
+ * database load at a steady rate against the polling relay at each of its poll intervals. Runs on an otherwise idle
+ * system: the order relay is the real one, as the system runs it.
+ */
+public final class RelayComparison {
+
+    private static final Logger LOG = Logger.getLogger(RelayComparison.class);
+
+    private static final String POLLING_DATABASE = "benchmark_polling";
+    public static final int BACKLOG_ROWS_PER_TRANSACTION = 100;
+    public static final int STEADY_ROWS_PER_TRANSACTION = 10;
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    /** What to measure. */
+    public record Settings(
+            int backlogRows,
+            int steadyRowsPerSecond,
+            Duration steadyDuration,
+            List<Duration> pollIntervals,
+            int pollBatchSize,
+            int products,
+            long seed) {}
+
+    /**
+     * One relay at the steady rate.
+     *
+     * @param pollInterval empty for the CDC relay
+     */
+    public record SteadyRun(String relay, Duration pollInterval, LatencySummary latency, DatabaseLoad.Usage database) {}
+
+    /**
+     * Rows per second on the backlog, and the steady runs; {@code loadAverage} when it ended.
+     *
+     * @param cdcCommitToAck the CDC relay's own histogram over its steady run: from commit to Kafka's ack
+     */
+    public record Figures(
+            Settings settings,
+            double cdcRowsPerSecond,
+            double pollingRowsPerSecond,
+            double rawProducerRowsPerSecond,
+            SteadyRun cdc,
+            HistogramBuckets cdcCommitToAck,
+            List<SteadyRun> polling,
+            String loadAverage) {
+
+        /** The poll interval with the lowest 99th percentile. */
+        public SteadyRun bestPolling() {
+            return polling.stream()
+                    .min(Comparator.comparingDouble(run -> run.latency().p99()))
+                    .orElseThrow();
+        }
+    }
+
+    private final LocalSystem system;
+    private final Settings settings;
+    private final PostgresServer postgres;
+    private final String kafka;
+
+    public RelayComparison(LocalSystem system, Settings settings) {
+        this.system = system;
+        this.settings = settings;
+        this.postgres = system.stack().postgres().orElseThrow();
+        this.kafka = system.stack().kafka().orElseThrow().bootstrapServers();
+    }
+
+    public Figures run() throws Exception {
+        postgres.execute("postgres", "CREATE DATABASE " + POLLING_DATABASE);
+        postgres.execute(POLLING_DATABASE, PollingRelay.SCHEMA);
+        warmUp();
+        double cdcBacklog = cdcBacklogRate();
+        LOG.infof("CDC relay: %,.0f rows/s on a backlog of %,d rows", cdcBacklog, settings.backlogRows());
+        double rawProducer = rawProducerRate(settings.backlogRows());
+        LOG.infof("Raw Kafka producer: %,.0f rows/s", rawProducer);
+        double pollingBacklog = pollingBacklogRate(settings.backlogRows());
+        LOG.infof("Polling relay: %,.0f rows/s on a backlog", pollingBacklog);
+
+        SteadyRun cdc;
+        RelayProbe probe = new RelayProbe(system.orderRelay());
+        HistogramBuckets before = probe.commitToAck();
+        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+            cdc = steadyRun("CDC relay", Duration.ZERO, OutboxRowWriter.deletingAfterInsert(orders));
+        }
+        HistogramBuckets cdcCommitToAck = probe.commitToAck().minus(before);
+        List<SteadyRun> polling = new ArrayList<>();
+        for (Duration interval : settings.pollIntervals()) {
+            truncatePollingTable();
+            try (Connection writer = postgres.connect(POLLING_DATABASE);
+                    Connection poller = postgres.connect(POLLING_DATABASE);
+                    Producer<String, String> producer = RelayProducer.create(kafka, "polling-relay");
+                    PollingRelay relay = new PollingRelay(poller, producer, settings.pollBatchSize(), interval)) {
+                polling.add(steadyRun("polling relay", interval, OutboxRowWriter.forPolling(writer)));
+            }
+        }
+        return new Figures(
+                settings, cdcBacklog, pollingBacklog, rawProducer, cdc, cdcCommitToAck, polling, Machine.loadAverage());
+    }
+
+    /**
+     * A fifth of the backlog through each relay and the raw producer first, so that each is measured with its code
+     * compiled (JIT), not while it warms up.
+     */
+    private void warmUp() throws Exception {
+        int rows = settings.backlogRows() / 5;
+        RelayProbe probe = new RelayProbe(system.orderRelay());
+        long before = probe.relayed();
+        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+            writeBacklog(OutboxRowWriter.deletingAfterInsert(orders), rows);
+        }
+        probe.awaitRelayed(before + rows, TIMEOUT);
+        rawProducerRate(rows);
+        pollingBacklogRate(rows);
+    }
+
+    /** The order relay frozen (SIGSTOP, it keeps its connections) while the backlog is written, then let go. */
+    private double cdcBacklogRate() throws Exception {
+        RelayProbe probe = new RelayProbe(system.orderRelay());
+        long before = probe.relayed();
+        system.orderRelay().pause();
+        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+            writeBacklog(OutboxRowWriter.deletingAfterInsert(orders), settings.backlogRows());
+        } finally {
+            system.orderRelay().resume();
+        }
+        return probe.drainRate(before, settings.backlogRows(), TIMEOUT);
+    }
+
+    /** The same records sent straight to Kafka, with the relay's producer settings: the relay's upper bound. */
+    private double rawProducerRate(int rows) throws Exception {
+        try (Producer<String, String> producer = RelayProducer.create(kafka, "raw-producer")) {
+            long started = System.nanoTime();
+            for (OutboxRow row : backlogRows().next(rows)) {
+                producer.send(RelayProducer.record(row.id(), row.key(), row.payload(), System.currentTimeMillis()));
+            }
+            producer.flush();
+            return rows / seconds(System.nanoTime() - started);
+        }
+    }
+
+    /** The same backlog in the polling relay's table; from its first poll to its last row marked sent. */
+    private double pollingBacklogRate(int rows) throws Exception {
+        truncatePollingTable();
+        try (Connection writer = postgres.connect(POLLING_DATABASE)) {
+            writeBacklog(OutboxRowWriter.forPolling(writer), rows);
+        }
+        Duration fastest =
+                settings.pollIntervals().stream().min(Comparator.naturalOrder()).orElseThrow();
+        try (Connection poller = postgres.connect(POLLING_DATABASE);
+                Producer<String, String> producer = RelayProducer.create(kafka, "polling-relay")) {
+            long started = System.nanoTime();
+            try (PollingRelay relay = new PollingRelay(poller, producer, settings.pollBatchSize(), fastest)) {
+                if (!Await.until(() -> relay.relayed() >= rows, TIMEOUT)) {
+                    throw new IllegalStateException("The polling relay did not relay its backlog in " + TIMEOUT);
+                }
+                return rows / seconds(System.nanoTime() - started);
+            }
+        }
+    }
+
+    private void writeBacklog(OutboxRowWriter writer, int rows) throws SQLException {
+        OutboxRow.Source source = backlogRows();
+        for (int written = 0; written < rows; written += BACKLOG_ROWS_PER_TRANSACTION) {
+            writer.commit(source.next(Math.min(BACKLOG_ROWS_PER_TRANSACTION, rows - written)));
+        }
+    }
+
+    /**
+     * Rows at a steady rate, {@value #STEADY_ROWS_PER_TRANSACTION} per transaction, for the set duration; latency
+     * from each commit's return to the record's arrival, and what the database spent meanwhile.
+     */
+    private SteadyRun steadyRun(String relay, Duration pollInterval, OutboxRowWriter writer) throws Exception {
+        OutboxRow.Source rows = new OutboxRow.Source(new OrderWorkload(settings.seed() + 1, settings.products()));
+        long transactions =
+                settings.steadyRowsPerSecond() * settings.steadyDuration().toSeconds() / STEADY_ROWS_PER_TRANSACTION;
+        try (CommitToConsumeLatency latency = new CommitToConsumeLatency(kafka, BenchmarkTopic.NAME);
+                Connection statistics = postgres.connect("postgres")) {
+            DatabaseLoad.Span span = new DatabaseLoad(postgres.processHandle(), statistics).start();
+            FixedRate schedule = new FixedRate(settings.steadyRowsPerSecond() / (double) STEADY_ROWS_PER_TRANSACTION);
+            for (long i = 0; i < transactions; i++) {
+                schedule.awaitDue(i);
+                latency.committed(writer.commit(rows.next(STEADY_ROWS_PER_TRANSACTION)));
+            }
+            DatabaseLoad.Usage usage = span.end();
+            if (!latency.awaitAllReceived(TIMEOUT)) {
+                throw new IllegalStateException(relay + " did not deliver every row within " + TIMEOUT);
+            }
+            SteadyRun run = new SteadyRun(relay, pollInterval, latency.take(), usage);
+            LOG.infof("%s %s: %s, %s", relay, pollInterval, run.latency(), usage);
+            return run;
+        }
+    }
+
+    private OutboxRow.Source backlogRows() {
+        return new OutboxRow.Source(new OrderWorkload(settings.seed(), settings.products()));
+    }
+
+    private void truncatePollingTable() {
+        postgres.execute(POLLING_DATABASE, "TRUNCATE " + PollingRelay.TABLE);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

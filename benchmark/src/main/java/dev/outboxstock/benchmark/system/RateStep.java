@@ -1,0 +1,27 @@
+package dev.outboxstock.benchmark.system;
+
+import dev.outboxstock.benchmark.load.LoadResult;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
+import dev.outboxstock.benchmark.measure.LatencySummary;
+import java.util.Optional;
+
+/**
+ * One target rate held for a while: {@code POST /orders} as the open-loop generator saw it, and the pipeline's
+ * latencies for the order lines placed meanwhile.
+ *
+ * @param relayCommitToAck the order relay's own histogram over the step: from each row's commit to Kafka's ack
+ * @param drained whether inventory applied every line within {@link LatencyBudget#drainTimeout()} after the load
+ * @param breach why the rate was not sustained; empty when it was
+ */
+public record RateStep(
+        LoadResult post,
+        LatencySummary commitToKafka,
+        HistogramBuckets relayCommitToAck,
+        LatencySummary commitToApplied,
+        boolean drained,
+        Optional<String> breach) {
+
+    public boolean sustained() {
+        return breach.isEmpty();
+    }
+}

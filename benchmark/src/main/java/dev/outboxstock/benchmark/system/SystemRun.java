@@ -1,0 +1,207 @@
+package dev.outboxstock.benchmark.system;
+
+import dev.outboxstock.benchmark.BenchmarkProfile;
+import dev.outboxstock.benchmark.load.ClosedLoopLoad;
+import dev.outboxstock.benchmark.load.LoadResult;
+import dev.outboxstock.benchmark.load.OpenLoopLoad;
+import dev.outboxstock.benchmark.load.OrderPoster;
+import dev.outboxstock.benchmark.measure.HistogramBuckets;
+import dev.outboxstock.benchmark.measure.Machine;
+import dev.outboxstock.benchmark.measure.PipelineLatency;
+import dev.outboxstock.benchmark.measure.RelayProbe;
+import dev.outboxstock.benchmark.measure.ResidentMemory;
+import dev.outboxstock.benchmark.relay.BenchmarkTopic;
+import dev.outboxstock.benchmark.relay.RelayComparison;
+import dev.outboxstock.benchmark.workload.OrderWorkload;
+import dev.outboxstock.system.LocalSystem;
+import dev.outboxstock.system.client.InventoryClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One fresh local system with a given number of stock topic partitions (and as many inventory consumers), measured
+ * under load: the relay comparison first while it is idle (when asked), then rising open-loop rates of {@code POST
+ * /orders} until one is not sustained, inventory's drain rate, and (when asked) the closed-loop clients beside the
+ * raw JDBC baseline.
+ */
+public final class SystemRun {
+
+    private static final Logger LOG = Logger.getLogger(SystemRun.class);
+
+    /** Every product starts with this much stock: no order is refused, every line takes the same path. */
+    private static final int STOCK_PER_PRODUCT = 1_000_000_000;
+    /** After a rate that was not sustained, the backlog left must clear before the next measurement. */
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * The orders accepted by {@code clients} closed-loop clients, and by the raw JDBC baseline with order-service's
+     * pool size in connections, over the same time.
+     */
+    public record OrderIntake(int clients, LoadResult post, int connections, LoadResult rawJdbc) {}
+
+    /**
+     * What one system measured.
+     *
+     * @param peakMemoryMiB each process's peak resident memory during the rate steps
+     */
+    public record Result(
+            int partitions,
+            List<RateStep> steps,
+            InventoryDrain inventory,
+            Map<String, Long> peakMemoryMiB,
+            Optional<RelayComparison.Figures> relays,
+            Optional<OrderIntake> intake,
+            String loadAverage) {
+
+        /** The highest target rate sustained, or 0. */
+        public int maxSustainedRate() {
+            return steps.stream()
+                    .filter(RateStep::sustained)
+                    .mapToInt(step -> (int) step.post().targetRate())
+                    .max()
+                    .orElse(0);
+        }
+    }
+
+    private final BenchmarkProfile profile;
+    private final int partitions;
+    private final boolean withComparisons;
+    private final LatencyBudget budget = LatencyBudget.DEFAULT;
+    private final OrderWorkload workload;
+    private long linesPlaced;
+
+    public SystemRun(BenchmarkProfile profile, int partitions, boolean withComparisons) {
+        this.profile = profile;
+        this.partitions = partitions;
+        this.withComparisons = withComparisons;
+        this.workload = new OrderWorkload(BenchmarkProfile.SEED, profile.products());
+    }
+
+    public Result run(Path logDir) throws Exception {
+        LOG.infof("Starting the system with %d partitions", partitions);
+        try (LocalSystem system = LocalSystem.builder()
+                        .stack(stack -> stack.stockTopicPartitions(partitions).topic(BenchmarkTopic.NAME, partitions))
+                        .inventoryConsumers(partitions)
+                        .logDir(logDir.resolve(partitions + "-partitions"))
+                        .start();
+                PipelineLatency pipeline =
+                        new PipelineLatency(system.stack().kafka().orElseThrow().bootstrapServers());
+                ResidentMemory memory = new ResidentMemory(processes(system));
+                OrderPoster poster = new OrderPoster(system.orderService().baseUri())) {
+            seedStock(system);
+            Optional<RelayComparison.Figures> relays = withComparisons
+                    ? Optional.of(new RelayComparison(system, profile.relays()).run())
+                    : Optional.empty();
+            OpenLoopLoad openLoop = new OpenLoopLoad(poster, workload);
+            warmUp(openLoop, pipeline, memory);
+            List<RateStep> steps = rateSteps(openLoop, pipeline, new RelayProbe(system.orderRelay()));
+            Map<String, Long> peakMemory = memory.takePeaksMiB();
+            InventoryDrain inventory = inventoryDrain(system, pipeline);
+            Optional<OrderIntake> intake =
+                    withComparisons ? Optional.of(orderIntake(system, poster, pipeline)) : Optional.empty();
+            return new Result(partitions, steps, inventory, peakMemory, relays, intake, Machine.loadAverage());
+        }
+    }
+
+    /** The first rate for a while, so that every JVM has compiled its hot code; nothing of it is reported. */
+    private void warmUp(OpenLoopLoad openLoop, PipelineLatency pipeline, ResidentMemory memory) throws Exception {
+        placed(openLoop.run(profile.rates().get(0), profile.warmUp()));
+        catchUp(pipeline);
+        pipeline.takeCommitToKafka();
+        pipeline.takeCommitToApplied();
+        memory.takePeaksMiB();
+    }
+
+    /** Rising rates until one is not sustained; each step's lines are applied before the next begins. */
+    private List<RateStep> rateSteps(OpenLoopLoad openLoop, PipelineLatency pipeline, RelayProbe relay)
+            throws Exception {
+        List<RateStep> steps = new ArrayList<>();
+        for (int rate : profile.rates()) {
+            HistogramBuckets relayBefore = relay.commitToAck();
+            LoadResult post = placed(openLoop.run(rate, profile.stepDuration()));
+            boolean drained = pipeline.awaitApplied(linesPlaced, budget.drainTimeout());
+            // A late line still counts, with its whole latency: the step's figures cover every line it placed.
+            catchUp(pipeline);
+            RateStep step = budget.judge(
+                    post,
+                    pipeline.takeCommitToKafka(),
+                    relay.commitToAck().minus(relayBefore),
+                    pipeline.takeCommitToApplied(),
+                    drained);
+            LOG.infof(
+                    "%d partitions, %d orders/s: POST %s; commit->Kafka %s; commit->applied %s; %s",
+                    partitions,
+                    rate,
+                    post.responseTime(),
+                    step.commitToKafka(),
+                    step.commitToApplied(),
+                    step.breach().orElse("sustained"));
+            steps.add(step);
+            if (!step.sustained()) {
+                break;
+            }
+        }
+        return steps;
+    }
+
+    private InventoryDrain inventoryDrain(LocalSystem system, PipelineLatency pipeline) throws Exception {
+        RawOrderInsert writer = new RawOrderInsert(system.stack().postgres().orElseThrow(), workload);
+        InventoryDrain inventory = InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders());
+        linesPlaced += inventory.events();
+        LOG.infof("%d partitions: inventory applied %,.0f events/s", partitions, inventory.eventsPerSecond());
+        catchUp(pipeline);
+        return inventory;
+    }
+
+    /** The closed-loop clients, then the raw JDBC baseline on the same orders for as long. */
+    private OrderIntake orderIntake(LocalSystem system, OrderPoster poster, PipelineLatency pipeline) throws Exception {
+        LoadResult post =
+                placed(new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
+        catchUp(pipeline);
+        LoadResult rawJdbc = placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
+                .run(profile.rawJdbcConnections(), profile.intakeDuration()));
+        LOG.infof(
+                "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
+                profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
+        return new OrderIntake(profile.clients(), post, profile.rawJdbcConnections(), rawJdbc);
+    }
+
+    /** The same orders for both intake measurements. */
+    private OrderWorkload intakeOrders() {
+        return new OrderWorkload(BenchmarkProfile.INTAKE_SEED, profile.products());
+    }
+
+    private LoadResult placed(LoadResult result) {
+        linesPlaced += result.linesAccepted();
+        return result;
+    }
+
+    private void catchUp(PipelineLatency pipeline) throws InterruptedException {
+        if (!pipeline.awaitApplied(linesPlaced, CATCH_UP_TIMEOUT)) {
+            throw new IllegalStateException("Inventory applied " + pipeline.applied() + " of " + linesPlaced
+                    + " order lines within " + CATCH_UP_TIMEOUT);
+        }
+    }
+
+    private void seedStock(LocalSystem system) {
+        InventoryClient inventory =
+                new InventoryClient(system.inventoryService().baseUri());
+        workload.productIds().forEach(product -> inventory.setStock(product, STOCK_PER_PRODUCT));
+    }
+
+    private static Map<String, ProcessHandle> processes(LocalSystem system) {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        processes.put("order-service", system.orderService().processHandle());
+        processes.put("inventory-service", system.inventoryService().processHandle());
+        processes.put("order relay", system.orderRelay().processHandle());
+        processes.put("inventory relay", system.inventoryRelay().processHandle());
+        processes.put("Kafka broker", system.stack().kafka().orElseThrow().processHandle());
+        return processes;
+    }
+}
