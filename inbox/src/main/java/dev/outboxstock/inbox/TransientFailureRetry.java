@@ -41,7 +41,8 @@ public class TransientFailureRetry {
                 }
                 LOG.warnf("Transient failure, retrying in %d ms: %s", backoff.toMillis(), failure);
                 sleep(backoff, failure);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
             }
         }
     }

@@ -90,10 +90,6 @@ public final class LocalSystem implements AutoCloseable {
         return inventoryRelays.get(0);
     }
 
-    public List<ServiceProcess> inventoryRelays() {
-        return inventoryRelays;
-    }
-
     /** The database role and password of {@code role}: order_service, inventory_service or outbox_relay. */
     public Credentials credentials(String role) {
         return credentials.get(role);

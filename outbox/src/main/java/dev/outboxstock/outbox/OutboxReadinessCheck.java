@@ -22,11 +22,11 @@ public class OutboxReadinessCheck implements HealthCheck {
     @Override
     @Transactional
     public HealthCheckResponse call() {
-        boolean canWrite = !config.deleteAfterInsert() || slotGuard.slotExists();
+        boolean slot = slotGuard.slotExists();
         return HealthCheckResponse.named("outbox")
-                .status(canWrite)
+                .status(!config.deleteAfterInsert() || slot)
                 .withData("deleteAfterInsert", config.deleteAfterInsert())
-                .withData("replicationSlot", slotGuard.slotExists())
+                .withData("replicationSlot", slot)
                 .build();
     }
 }

@@ -54,7 +54,6 @@ public record LatencyBudget(
                 commitToKafka,
                 relayCommitToAck,
                 commitToApplied,
-                drained,
                 breaches.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", breaches)));
     }
 }

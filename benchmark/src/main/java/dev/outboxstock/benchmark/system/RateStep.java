@@ -10,7 +10,6 @@ import java.util.Optional;
  * latencies for the order lines placed meanwhile.
  *
  * @param relayCommitToAck the order relay's own histogram over the step: from each row's commit to Kafka's ack
- * @param drained whether inventory applied every line within {@link LatencyBudget#drainTimeout()} after the load
  * @param breach why the rate was not sustained; empty when it was
  */
 public record RateStep(
@@ -18,7 +17,6 @@ public record RateStep(
         LatencySummary commitToKafka,
         HistogramBuckets relayCommitToAck,
         LatencySummary commitToApplied,
-        boolean drained,
         Optional<String> breach) {
 
     public boolean sustained() {

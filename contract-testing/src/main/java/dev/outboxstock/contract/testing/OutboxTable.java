@@ -1,6 +1,8 @@
 package dev.outboxstock.contract.testing;
 
+import dev.outboxstock.contract.OutboxRouting;
 import dev.outboxstock.contract.OutboxRow;
+import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.localstack.testing.TestDatabase;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,15 @@ public final class OutboxTable {
         this.database = database;
     }
 
-    /** The one event of this type about this order; fails when there is none or more than one. */
-    public OutboxRow singleForOrder(String type, UUID orderId) {
+    /**
+     * The record the relay publishes for the one event of this type about this order; fails when there is none or
+     * more than one.
+     */
+    public RelayedRecord relayedForOrder(String type, UUID orderId) {
+        return OutboxRouting.route(singleForOrder(type, orderId));
+    }
+
+    private OutboxRow singleForOrder(String type, UUID orderId) {
         List<OutboxRow> rows = database
                 .query(
                         "SELECT id, aggregatetype, aggregateid, type, payload::text, traceparent FROM outbox_event"

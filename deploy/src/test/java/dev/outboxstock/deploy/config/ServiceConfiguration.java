@@ -96,18 +96,10 @@ public final class ServiceConfiguration {
         return topics;
     }
 
-    public List<Requirement> requirements() {
-        return requirements;
-    }
-
     public List<Requirement> unmetBy(Collection<String> environmentVariables) {
         return requirements.stream()
                 .filter(requirement -> !requirement.isMetBy(environmentVariables))
                 .toList();
-    }
-
-    public int keyCount() {
-        return keys.size();
     }
 
     @Override

@@ -20,12 +20,17 @@ public record Container(JsonNode spec, Workload workload) {
         return spec.path("image").asText();
     }
 
+    /** The image without its tag or digest: {@code registry:5000/postgres:15@sha256:…} is {@code registry:5000/postgres}. */
+    public String repository() {
+        return image().replaceAll("@.*$", "").replaceAll(":[^/:]*$", "");
+    }
+
     /**
      * The module of this repository the image is built from ({@code outbox-stock/order-service:…} is
      * {@code order-service}): a module with a {@code src/main/docker/Dockerfile.jvm}. Empty for third-party images.
      */
     public Optional<String> serviceModule() {
-        String repository = image().replaceAll("@.*$", "").replaceAll(":[^/:]*$", "");
+        String repository = repository();
         String module = repository.substring(repository.lastIndexOf('/') + 1);
         Path root = Path.of(Objects.requireNonNull(System.getProperty("outbox-stock.root"), "outbox-stock.root"));
         return Files.isRegularFile(root.resolve(module).resolve("src/main/docker/Dockerfile.jvm"))

@@ -17,8 +17,7 @@ public final class Databases {
         return Workload.all(overlay).stream()
                 .filter(workload -> workload.kind().equals("StatefulSet"))
                 .filter(workload -> workload.containers().stream()
-                        .anyMatch(container ->
-                                container.image().replaceAll(":.*$", "").endsWith(POSTGRES_IMAGE)))
+                        .anyMatch(container -> container.repository().endsWith(POSTGRES_IMAGE)))
                 .toList();
     }
 

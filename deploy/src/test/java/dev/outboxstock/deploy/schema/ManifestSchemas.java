@@ -29,6 +29,8 @@ public final class ManifestSchemas {
 
     private static final String STRIMZI_GROUP = Kafka.RESOURCE_GROUP;
 
+    private static ManifestSchemas instance;
+
     private final ObjectNode definitions = JsonNodeFactory.instance.objectNode();
     private final KubernetesApiSchemas kubernetes = new KubernetesApiSchemas(definitions);
     private final StrimziCrdSchemas strimzi;
@@ -39,8 +41,12 @@ public final class ManifestSchemas {
         this.strimzi = new StrimziCrdSchemas(strimziModel, STRIMZI_VERSION, definitions);
     }
 
-    public static ManifestSchemas load() {
-        return new ManifestSchemas(JarIndex.of(List.of(jarOf(Kafka.class))));
+    /** The schemas, built once per JVM: indexing Strimzi's model jar is the slow part, and every test reads them. */
+    public static synchronized ManifestSchemas load() {
+        if (instance == null) {
+            instance = new ManifestSchemas(JarIndex.of(List.of(jarOf(Kafka.class))));
+        }
+        return instance;
     }
 
     /** What is wrong with {@code object}; empty when it is valid. */

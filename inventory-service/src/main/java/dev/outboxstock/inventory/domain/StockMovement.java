@@ -75,12 +75,4 @@ public class StockMovement {
             UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, String reason) {
         return new StockMovement(eventId, productId, orderId, kind, quantity, MovementOutcome.REJECTED, reason, null);
     }
-
-    public MovementOutcome outcome() {
-        return outcome;
-    }
-
-    public String reason() {
-        return reason;
-    }
 }

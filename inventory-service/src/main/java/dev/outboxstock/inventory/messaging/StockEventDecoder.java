@@ -4,12 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.outboxstock.contract.ProductIdFormat;
 import dev.outboxstock.inbox.EventEnvelope;
 import dev.outboxstock.inbox.InvalidEventException;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -23,9 +26,18 @@ public class StockEventDecoder {
     private static final Pattern PRODUCT_ID = Pattern.compile(ProductIdFormat.PATTERN);
 
     private final ObjectMapper objectMapper;
+    /** One reader per event type, built once: tolerant, so fields a newer producer adds do not break this consumer. */
+    private final Map<StockEventType, ObjectReader> readers = new EnumMap<>(StockEventType.class);
 
     public StockEventDecoder(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
+        for (StockEventType type : StockEventType.values()) {
+            readers.put(
+                    type,
+                    objectMapper
+                            .readerFor(type.payloadType())
+                            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        }
     }
 
     DecodedStockEvent decode(IncomingKafkaRecord<String, String> record) throws InvalidEventException {
@@ -35,13 +47,7 @@ public class StockEventDecoder {
         JsonNode payload = parse(record.getPayload());
         validate(payload, type, record.getKey());
         try {
-            return new DecodedStockEvent(
-                    envelope.source(),
-                    objectMapper
-                            .readerFor(type.payloadType())
-                            // A tolerant reader: fields a newer producer adds do not break this consumer.
-                            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                            .readValue(payload));
+            return new DecodedStockEvent(envelope.source(), readers.get(type).readValue(payload));
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidEventException("payload does not fit " + envelope.type() + ": " + e.getMessage(), e);
         }

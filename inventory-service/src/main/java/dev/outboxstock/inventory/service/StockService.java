@@ -4,6 +4,7 @@ import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreaseRejected.RejectionReason;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReleased;
@@ -20,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Applies stock events exactly once in effect and never lets stock go below zero. Each event's claim, its stock
@@ -57,7 +57,6 @@ public class StockService {
                     request.quantity(),
                     level.get()));
             publishOutcome(
-                    request.orderId(),
                     StockDecreased.TYPE,
                     new StockDecreased(request.orderId(), request.productId(), request.quantity()));
             return StockResult.APPLIED;
@@ -73,7 +72,6 @@ public class StockService {
                 request.quantity(),
                 reason.name()));
         publishOutcome(
-                request.orderId(),
                 StockDecreaseRejected.TYPE,
                 new StockDecreaseRejected(request.orderId(), request.productId(), request.quantity(), reason));
         return StockResult.REJECTED;
@@ -103,9 +101,7 @@ public class StockService {
                 request.quantity(),
                 level.get()));
         publishOutcome(
-                request.orderId(),
-                StockReleased.TYPE,
-                new StockReleased(request.orderId(), request.productId(), request.quantity()));
+                StockReleased.TYPE, new StockReleased(request.orderId(), request.productId(), request.quantity()));
         return StockResult.APPLIED;
     }
 
@@ -143,7 +139,8 @@ public class StockService {
         return products.page(page, size);
     }
 
-    private void publishOutcome(UUID orderId, String type, Object outcome) {
-        outbox.append(StockOutcomeTopic.AGGREGATE_TYPE, orderId.toString(), type, outcome);
+    /** Keyed by the order the outcome is about, so that an order's outcomes stay in order. */
+    private void publishOutcome(String type, StockOutcome outcome) {
+        outbox.append(StockOutcomeTopic.AGGREGATE_TYPE, outcome.orderId().toString(), type, outcome);
     }
 }

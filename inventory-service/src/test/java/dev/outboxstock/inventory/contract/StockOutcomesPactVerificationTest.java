@@ -9,7 +9,6 @@ import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.outboxstock.contract.OutboxRouting;
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockDecreased;
@@ -120,8 +119,8 @@ public class StockOutcomesPactVerificationTest {
 
     /** What the relay publishes for the one outcome of this type that inventory wrote for the order line. */
     private MessageAndMetadata relayed(String type) {
-        return KafkaPactMessages.of(OutboxRouting.route(
-                new OutboxTable(new InventoryDatabase(stack)).singleForOrder(type, line.orderId())));
+        return KafkaPactMessages.of(
+                new OutboxTable(new InventoryDatabase(stack)).relayedForOrder(type, line.orderId()));
     }
 
     private static EventSource newEvent() {

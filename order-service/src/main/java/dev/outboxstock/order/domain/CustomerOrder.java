@@ -75,7 +75,7 @@ public class CustomerOrder {
             return List.of(line);
         }
         if (lines.stream().allMatch(each -> each.status() == LineStatus.RESERVED)) {
-            moveTo(OrderStatus.CONFIRMED, now);
+            moveTo(OrderStatus.CONFIRMED);
         }
         return List.of();
     }
@@ -87,7 +87,7 @@ public class CustomerOrder {
         if (status != OrderStatus.PENDING) {
             return List.of();
         }
-        moveTo(OrderStatus.REJECTED, now);
+        moveTo(OrderStatus.REJECTED);
         rejectionReason = reason + ": " + productId;
         return releaseReservedLines();
     }
@@ -103,7 +103,8 @@ public class CustomerOrder {
         if (status == OrderStatus.CANCELLED) {
             return List.of();
         }
-        moveTo(OrderStatus.CANCELLED, now);
+        moveTo(OrderStatus.CANCELLED);
+        updatedAt = now;
         return releaseReservedLines();
     }
 
@@ -139,12 +140,11 @@ public class CustomerOrder {
         return reserved;
     }
 
-    private void moveTo(OrderStatus next, Instant now) {
+    private void moveTo(OrderStatus next) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException("Order " + id + " cannot go from " + status + " to " + next);
         }
         status = next;
-        updatedAt = now;
     }
 
     private OrderLine line(String productId) {

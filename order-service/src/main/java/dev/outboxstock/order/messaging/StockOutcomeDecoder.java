@@ -3,6 +3,7 @@ package dev.outboxstock.order.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcome;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns a record of the stock outcome topic into one of the contract's outcome events, or says why it cannot.
@@ -28,17 +30,23 @@ public class StockOutcomeDecoder implements RecordDecoder<DecodedStockOutcome> {
             StockDecreaseRejected.TYPE, StockDecreaseRejected.class,
             StockReleased.TYPE, StockReleased.class);
 
-    private final ObjectMapper objectMapper;
+    /** One reader per event type, built once: tolerant, so fields a newer producer adds do not break this consumer. */
+    private final Map<String, ObjectReader> readers;
 
     public StockOutcomeDecoder(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+        this.readers = PAYLOAD_TYPES.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        Map.Entry::getKey,
+                        type -> objectMapper
+                                .readerFor(type.getValue())
+                                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
     }
 
     @Override
     public DecodedStockOutcome decode(IncomingKafkaRecord<String, String> record) throws InvalidEventException {
         EventEnvelope envelope = EventEnvelope.of(record.getHeaders(), record.getPartition(), record.getOffset());
-        Class<? extends StockOutcome> payloadType = PAYLOAD_TYPES.get(envelope.type());
-        if (payloadType == null) {
+        ObjectReader reader = readers.get(envelope.type());
+        if (reader == null) {
             throw new InvalidEventException("unknown event type " + envelope.type());
         }
         if (record.getPayload() == null) {
@@ -46,11 +54,7 @@ public class StockOutcomeDecoder implements RecordDecoder<DecodedStockOutcome> {
         }
         StockOutcome payload;
         try {
-            payload = objectMapper
-                    .readerFor(payloadType)
-                    // A tolerant reader: fields a newer producer adds do not break this consumer.
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(record.getPayload());
+            payload = reader.readValue(record.getPayload());
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("payload is not a " + envelope.type() + ": " + e.getOriginalMessage(), e);
         }

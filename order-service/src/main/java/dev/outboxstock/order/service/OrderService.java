@@ -43,9 +43,10 @@ public class OrderService {
         UUID orderId = UUID.randomUUID();
         if (command.idempotencyKey().isPresent()) {
             String key = command.idempotencyKey().get();
-            Optional<EarlierRequest> earlier = idempotencyKeys.claim(key, command.fingerprint(), orderId);
+            String fingerprint = command.fingerprint();
+            Optional<EarlierRequest> earlier = idempotencyKeys.claim(key, fingerprint, orderId);
             if (earlier.isPresent()) {
-                if (!earlier.get().requestFingerprint().equals(command.fingerprint())) {
+                if (!earlier.get().requestFingerprint().equals(fingerprint)) {
                     throw new IdempotencyKeyReusedException(key);
                 }
                 return new PlacedOrder(

@@ -38,8 +38,7 @@ public class StockRequests {
                     StockTopic.AGGREGATE_TYPE,
                     line.productId(),
                     StockReleaseRequested.TYPE,
-                    new StockReleaseRequested(orderId, line.productId(), line.quantity()),
-                    Optional.empty());
+                    new StockReleaseRequested(orderId, line.productId(), line.quantity()));
         }
     }
 }

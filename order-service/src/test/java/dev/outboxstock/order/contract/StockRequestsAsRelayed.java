@@ -1,6 +1,5 @@
 package dev.outboxstock.order.contract;
 
-import dev.outboxstock.contract.OutboxRouting;
 import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.testing.OutboxTable;
@@ -48,7 +47,7 @@ final class StockRequestsAsRelayed {
 
     /** The record the relay publishes for this order's one event of this type. */
     RelayedRecord relayed(String type, UUID order) {
-        return OutboxRouting.route(outbox.singleForOrder(type, order));
+        return outbox.relayedForOrder(type, order);
     }
 
     private UUID place(List<ProductQuantity> lines) {
