@@ -15,12 +15,13 @@ import org.jboss.logging.Logger;
 
 /**
  * The one entry point that starts the real servers the system needs, with no Docker: a private PostgreSQL
- * cluster and a single-node Kafka broker, each a separate process. {@link #close()} stops them and removes their
- * files; a shutdown hook does the same when the JVM exits first (a failed test, Ctrl-C).
+ * cluster and Kafka (a single node unless {@link Builder#kafkaNodes} asks for more), each node a separate process.
+ * {@link #close()} stops them and removes their files; a shutdown hook does the same when the JVM exits first (a
+ * failed test, Ctrl-C).
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().databases("orders", "inventory").start()) {
- *     String kafka = stack.kafka().bootstrapServers();
+ *     String kafka = stack.kafka().orElseThrow().bootstrapServers();
  * }
  * }</pre>
  */
@@ -38,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
     private final Deque<AutoCloseable> attached = new ArrayDeque<>();
     private PostgresServer postgres;
-    private KafkaBroker kafka;
+    private KafkaCluster kafka;
     private boolean closed;
 
     private LocalStack(Path workDir) {
@@ -54,7 +55,7 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(postgres);
     }
 
-    public Optional<KafkaBroker> kafka() {
+    public Optional<KafkaCluster> kafka() {
         return Optional.ofNullable(kafka);
     }
 
@@ -113,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
         private final Set<String> databases = new LinkedHashSet<>();
         private final Map<String, Integer> topics = new LinkedHashMap<>();
         private boolean kafkaEnabled = true;
+        private int kafkaNodes = 1;
 
         private Builder() {
             int partitions = partitionsFromEnvironment();
@@ -127,6 +129,19 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder withoutKafka() {
             kafkaEnabled = false;
+            return this;
+        }
+
+        /**
+         * Runs Kafka as a cluster of {@code nodes} nodes, each its own process, with every partition on every node
+         * and {@code acks=all} writes needing all copies but one: 3 gives production's replication 3 / min in-sync
+         * replicas 2. One node by default.
+         */
+        public Builder kafkaNodes(int nodes) {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("Kafka needs at least one node, not " + nodes);
+            }
+            kafkaNodes = nodes;
             return this;
         }
 
@@ -150,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
                     stack.postgres = PostgresServer.start(stack.workDir, databases);
                 }
                 if (kafkaEnabled) {
-                    stack.kafka = KafkaBroker.start(stack.workDir, topics, stack.processes);
+                    stack.kafka = KafkaCluster.start(stack.workDir, kafkaNodes, topics, stack.processes);
                 }
                 return stack;
             } catch (RuntimeException e) {

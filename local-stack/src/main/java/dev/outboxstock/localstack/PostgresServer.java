@@ -9,7 +9,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +28,7 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String SUPERUSER = "postgres";
     private static final String HOST = "127.0.0.1";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PostgresBinaries binaries;
     private final Path dataDir;
@@ -122,6 +129,19 @@ public final class PostgresServer implements AutoCloseable {
         LOG.infof("PostgreSQL on port %d stopped", port);
     }
 
+    /**
+     * Crashes the cluster, as a power cut or the kernel's OOM killer would: SIGKILL to the postmaster, no shutdown
+     * checkpoint, sessions cut. Its server processes notice and exit; waits until they have, so that {@link #start()}
+     * can run crash recovery on the same data directory.
+     */
+    public void kill() {
+        ProcessHandle postmaster = processHandle();
+        List<ProcessHandle> serverProcesses = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        Stream.concat(Stream.of(postmaster), serverProcesses.stream()).forEach(PostgresServer::awaitExit);
+        LOG.infof("PostgreSQL on port %d killed", port);
+    }
+
     @Override
     public void close() {
         stop();
@@ -131,6 +151,17 @@ public final class PostgresServer implements AutoCloseable {
     static void stop(PostgresBinaries binaries, Path dataDir) {
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             Command.run(binaries.command("pg_ctl", "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop"));
+        }
+    }
+
+    private static void awaitExit(ProcessHandle process) {
+        try {
+            process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL to exit", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL process " + process.pid() + " did not exit", e);
         }
     }
 

@@ -44,7 +44,11 @@ class LocalStackTest {
                         .allTopicNames()
                         .get()
                         .get(StockTopic.NAME);
-                assertThat(topic.partitions()).hasSize(3);
+                // The default single node keeps one copy of each partition.
+                assertThat(topic.partitions())
+                        .hasSize(3)
+                        .allSatisfy(
+                                partition -> assertThat(partition.replicas()).hasSize(1));
             }
             kafkaProcess = stack.kafka().orElseThrow().processHandle();
             assertThat(kafkaProcess.isAlive()).isTrue();

@@ -1,6 +1,6 @@
 package dev.outboxstock.localstack.testing;
 
-import dev.outboxstock.localstack.KafkaBroker;
+import dev.outboxstock.localstack.KafkaCluster;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -8,12 +8,14 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a {@link LocalStack} for a {@code @QuarkusTest} and points the application at it. Arguments:
  * {@code databases} (comma separated; the first becomes the default datasource), {@code kafka}
- * ({@code true} by default) and {@code init-script} (classpath SQL resources, comma separated, run in order in the first
- * database, for a test that needs a schema its application does not own). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
+ * ({@code true} by default), {@code init-script} (classpath SQL resources, comma separated, run in order in the first
+ * database, for a test that needs a schema its application does not own) and {@code replication-slot} (a logical
+ * slot created in the first database, as the relay would create it, for an application whose outbox needs one). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
  * {@code local-stack.postgres.port} and {@code local-stack.kafka.bootstrap-servers} for other settings to refer
  * to, and injects the stack into test fields annotated with {@link InjectLocalStack}.
  */
@@ -22,10 +24,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     public static final String DATABASES = "databases";
     public static final String KAFKA = "kafka";
     public static final String INIT_SCRIPT = "init-script";
+    public static final String REPLICATION_SLOT = "replication-slot";
 
     private String[] databases = new String[0];
     private boolean kafka = true;
     private List<String> initScripts = List.of();
+    private Optional<String> replicationSlot = Optional.empty();
     private LocalStack stack;
 
     @Override
@@ -39,6 +43,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
                 .map(String::strip)
                 .filter(name -> !name.isEmpty())
                 .toList();
+        replicationSlot = Optional.ofNullable(args.get(REPLICATION_SLOT));
     }
 
     @Override
@@ -49,10 +54,13 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         }
         stack = builder.start();
         initScripts.forEach(script -> runScript(stack.postgres().orElseThrow(), script));
+        replicationSlot.ifPresent(slot -> stack.postgres()
+                .orElseThrow()
+                .execute(databases[0], "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')"));
 
         Map<String, String> config = new HashMap<>();
         stack.postgres().ifPresent(postgres -> config.putAll(postgresConfig(postgres)));
-        stack.kafka().map(KafkaBroker::bootstrapServers).ifPresent(servers -> {
+        stack.kafka().map(KafkaCluster::bootstrapServers).ifPresent(servers -> {
             config.put("kafka.bootstrap.servers", servers);
             config.put("local-stack.kafka.bootstrap-servers", servers);
         });

@@ -16,21 +16,30 @@ public final class TopicReader {
 
     private TopicReader() {}
 
+    /**
+     * Every record on the topic now: reads up to the end offsets it finds when it starts. For checks that something
+     * did NOT reach a topic.
+     */
+    public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
     /** Reads until {@code enough} holds for the records read so far, or fails after {@code timeout}. */
     public static List<ConsumerRecord<String, String>> readUntil(
             String bootstrapServers,
             String topic,
             Predicate<List<ConsumerRecord<String, String>>> enough,
             Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            assignFromBeginning(consumer, topic);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!enough.test(records)) {
@@ -43,5 +52,26 @@ public final class TopicReader {
             }
             return records;
         }
+    }
+
+    /** Sees only committed records, as the services' consumers do: never those of an aborted transaction. */
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer());
+    }
+
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return partitions;
     }
 }
