@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One relay per source database, and never two engines streaming the same slot. */
+/** One relay per source database, and no two relays that could fence each other. */
 class OutboxRelayTest {
 
     /** Each database in the cluster has its relay; a database outside it (a managed one) is the relays' business. */
@@ -39,45 +39,30 @@ class OutboxRelayTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void noRelayCanRunTwoStreamers(String overlay) {
-        assertThat(relays(Overlays.rendered(overlay)))
-                .isNotEmpty()
-                .allSatisfy(relay -> assertThat(SingleStreamer.violation(relay, SingleStreamer.relayElectsLeader()))
-                        .isEmpty());
+    void noTwoRelaysRunUnderOneName(String overlay) {
+        List<Workload> relays = relays(Overlays.rendered(overlay));
+
+        assertThat(relays).hasSizeGreaterThan(1);
+        assertThat(SingleStreamer.violation(relays)).isEmpty();
     }
 
     @Test
-    void thePackagedRelayElectsALeader() {
-        assertThat(SingleStreamer.relayElectsLeader()).isTrue();
-    }
+    void twoRelaysUnderOneNameAreRefused() {
+        ObjectNode renamed = inventoryRelay();
+        ((ObjectNode) renamed.path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0))
+                .putArray("env")
+                .addObject()
+                .put("name", "RELAY_NAME")
+                .put("value", SingleStreamer.relayName(workload(orderRelay())));
 
-    @Test
-    void twoReplicasWithoutLeaderElectionAreRefused() {
-        ObjectNode relay = orderRelay();
-        ((ObjectNode) relay.path("spec")).put("replicas", 2);
-
-        assertThat(SingleStreamer.violation(workload(relay), false))
+        assertThat(SingleStreamer.violation(List.of(workload(orderRelay()), workload(renamed))))
                 .get()
                 .asString()
-                .contains("2 replicas");
-    }
-
-    @Test
-    void aRollingUpdateIsRefused() {
-        ObjectNode relay = orderRelay();
-        ((ObjectNode) relay.path("spec")).put("replicas", 1);
-
-        assertThat(SingleStreamer.violation(workload(relay), false))
-                .get()
-                .asString()
-                .contains("RollingUpdate");
-    }
-
-    @Test
-    void twoReplicasWithLeaderElectionAreAccepted() {
-        assertThat(orderRelay().path("spec").path("replicas").asInt()).isEqualTo(2);
-
-        assertThat(SingleStreamer.violation(workload(orderRelay()), true)).isEmpty();
+                .contains("fence each other");
     }
 
     private static List<Workload> relays(RenderedOverlay overlay) {
@@ -89,9 +74,15 @@ class OutboxRelayTest {
     }
 
     private static ObjectNode orderRelay() {
-        return Overlays.rendered("local")
-                .get("Deployment", "orders-outbox-relay")
-                .deepCopy();
+        return relayDeployment("orders-outbox-relay");
+    }
+
+    private static ObjectNode inventoryRelay() {
+        return relayDeployment("inventory-outbox-relay");
+    }
+
+    private static ObjectNode relayDeployment(String name) {
+        return Overlays.rendered("local").get("Deployment", name).deepCopy();
     }
 
     private static Workload workload(ObjectNode relay) {

@@ -16,6 +16,7 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
+import dev.outboxstock.relay.testing.InProcessRelay;
 import dev.outboxstock.relay.testing.OutboxRow;
 import dev.outboxstock.relay.testing.OutboxTable;
 import dev.outboxstock.relay.testing.RelaySchema;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -49,6 +51,11 @@ class OutboxRelayTest {
 
     @InjectLocalStack
     LocalStack stack;
+
+    @BeforeEach
+    void awaitStreaming() {
+        InProcessRelay.awaitStreaming(DELIVERY_TIMEOUT);
+    }
 
     @Test
     void relaysEveryOutboxRowToItsTopicKeyedByAggregateIdInCommitOrderWithItsHeaders() throws Exception {
@@ -162,6 +169,7 @@ class OutboxRelayTest {
                         .statusCode(200)
                         .body("checks[0].data.role", equalTo("ACTIVE"))
                         .body("checks[0].data.engine", equalTo("STREAMING"))
+                        .body("checks[0].data.slot", equalTo("USABLE"))
                         .body("checks[0].data.retainedWalBytes", greaterThanOrEqualTo(0)));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         String metrics = given().when()
@@ -174,7 +182,8 @@ class OutboxRelayTest {
                 .contains(
                         "relay_records_relayed_total",
                         "relay_commit_to_ack_seconds_bucket",
-                        "relay_slot_retained_wal_bytes");
+                        "relay_slot_retained_wal_bytes",
+                        "relay_slot_lost 0.0");
     }
 
     private void insert(List<OutboxRow> rows) throws Exception {

@@ -15,9 +15,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Two replicas against one database: one streams, the other stands by and takes over when the first dies. */
+/**
+ * Two replicas against one database: one streams, the other stands by and takes over when the first dies, or
+ * freezes (a long GC pause, SIGSTOP) and so keeps its connections open; a frozen one that wakes stands down without
+ * sending anything out of order.
+ */
 class RelayFailoverIT {
 
     private static final Logger LOG = Logger.getLogger(RelayFailoverIT.class);
@@ -26,38 +32,76 @@ class RelayFailoverIT {
     /** A bound for the test, not a speed target: "within seconds", with room for a loaded build machine. */
     private static final Duration TAKEOVER_BOUND = Duration.ofSeconds(30);
 
+    private LocalStack stack;
+    private ServiceProcess first;
+    private ServiceProcess second;
+    private ServiceProcess active;
+    private ServiceProcess standby;
+    private OutboxWriter writer;
+
+    @BeforeEach
+    void startTwoReplicasUnderLoad() {
+        stack = LocalStack.builder().databases("orders").start();
+        RelaySchema.createIn(stack);
+        first = RelayProcess.start(stack, "relay-replica-1");
+        second = RelayProcess.start(stack, "relay-replica-2");
+        await().atMost(TIMEOUT).until(() -> RelayProcess.active(first, second).isPresent());
+        active = RelayProcess.active(first, second).orElseThrow();
+        standby = active == first ? second : first;
+        assertThat(RelayProcess.state(standby)).isEqualTo("STANDBY/STOPPED");
+        writer = OutboxWriter.start(stack.postgres().orElseThrow(), 400, 25, 50, 10);
+        await().atMost(TIMEOUT).until(() -> RelayProcess.relayed(active) >= 1_000);
+    }
+
+    @AfterEach
+    void stopStack() {
+        stack.close();
+    }
+
     @Test
     void theStandbyTakesOverWithinSecondsAfterTheActiveReplicaIsKilledAndNothingIsLost() {
-        try (LocalStack stack = LocalStack.builder().databases("orders").start()) {
-            RelaySchema.createIn(stack);
-            ServiceProcess first = RelayProcess.start(stack, "relay-replica-1");
-            ServiceProcess second = RelayProcess.start(stack, "relay-replica-2");
-            await().atMost(TIMEOUT)
-                    .until(() -> RelayProcess.active(first, second).isPresent());
-            ServiceProcess active = RelayProcess.active(first, second).orElseThrow();
-            ServiceProcess standby = active == first ? second : first;
-            assertThat(RelayProcess.state(standby)).isEqualTo("STANDBY/STOPPED");
+        active.kill();
+        Duration takeover = awaitTakeover();
 
-            OutboxWriter writer = OutboxWriter.start(stack.postgres().orElseThrow(), 400, 25, 50, 10);
-            await().atMost(TIMEOUT).until(() -> RelayProcess.relayed(active) >= 1_000);
-            active.kill();
-            long killedAt = System.nanoTime();
-            // Taken over: the standby relayed its first record (the writer still writes).
-            await().atMost(TAKEOVER_BOUND)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> RelayProcess.relayed(standby) > 0);
-            Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-            assertThat(RelayProcess.state(standby)).isEqualTo("ACTIVE/STREAMING");
-            List<OutboxRow> rows = writer.awaitCommitted();
+        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey();
+        LOG.infof(
+                "Failover: the standby relayed its first record %d ms after kill -9 of the active replica; %d rows, %d duplicates",
+                takeover.toMillis(), relayed.records().size(), relayed.duplicates());
+        assertThat(Stream.of(first, second).filter(ServiceProcess::isAlive)).containsExactly(standby);
+    }
 
-            RelayedEvents relayed = RelayedEvents.awaitAll(
-                    stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
+    /** Its lock's session times out (RelayProcess sets 3 s); Kafka fences the producer it still has. */
+    @Test
+    void aFrozenActiveReplicaIsReplacedWithinSecondsAndStandsDownWhenItWakes() throws InterruptedException {
+        active.pause();
+        Duration takeover = awaitTakeover();
+        Thread.sleep(5_000);
+        active.resume();
 
-            relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);
-            LOG.infof(
-                    "Failover: the standby relayed its first record %d ms after kill -9 of the active replica; %d rows, %d duplicates",
-                    takeover.toMillis(), rows.size(), relayed.duplicates());
-            assertThat(Stream.of(first, second).filter(ServiceProcess::isAlive)).containsExactly(standby);
-        }
+        await().atMost(TIMEOUT).until(() -> RelayProcess.state(active).startsWith("STANDBY/"));
+        assertThat(RelayProcess.state(standby)).isEqualTo("ACTIVE/STREAMING");
+        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey();
+        LOG.infof(
+                "Frozen streamer: the standby relayed its first record %d ms after SIGSTOP; %d rows, %d duplicates",
+                takeover.toMillis(), relayed.records().size(), relayed.duplicates());
+    }
+
+    /** Waits until the standby relayed its first record (the writer still writes); returns how long that took. */
+    private Duration awaitTakeover() {
+        long faultAt = System.nanoTime();
+        await().atMost(TAKEOVER_BOUND)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> RelayProcess.relayed(standby) > 0);
+        Duration takeover = Duration.ofNanos(System.nanoTime() - faultAt);
+        assertThat(RelayProcess.state(standby)).isEqualTo("ACTIVE/STREAMING");
+        return takeover;
+    }
+
+    private RelayedEvents awaitEveryRowInCommitOrderPerKey() {
+        List<OutboxRow> rows = writer.awaitCommitted();
+        RelayedEvents relayed =
+                RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
+        relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);
+        return relayed;
     }
 }

@@ -3,13 +3,13 @@ package dev.outboxstock.relay;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
+import dev.outboxstock.relay.testing.InProcessRelay;
 import dev.outboxstock.relay.testing.OutboxRow;
 import dev.outboxstock.relay.testing.OutboxWriter;
 import dev.outboxstock.relay.testing.RelaySchema;
@@ -51,7 +51,7 @@ class RelayOutageTest {
 
     @Test
     void keepsRetryingWhileKafkaIsDownReportsNotReadyAndLosesNothing() throws Exception {
-        awaitStreaming();
+        InProcessRelay.awaitStreaming(TIMEOUT);
         List<OutboxRow> rows = new ArrayList<>(commit(10));
         stack.kafka().orElseThrow().stop();
         try {
@@ -68,19 +68,19 @@ class RelayOutageTest {
         rows.addAll(commit(10));
 
         assertRelayedWithoutLossInCommitOrderPerKey("Kafka outage", rows);
-        awaitStreaming();
+        InProcessRelay.awaitStreaming(TIMEOUT);
     }
 
     @Test
     void reconnectsAfterPostgresRestartsAndLosesNothing() throws Exception {
-        awaitStreaming();
+        InProcessRelay.awaitStreaming(TIMEOUT);
         List<OutboxRow> rows = new ArrayList<>(commit(10));
         stack.postgres().orElseThrow().stop();
         stack.postgres().orElseThrow().start();
         rows.addAll(commit(10));
 
         assertRelayedWithoutLossInCommitOrderPerKey("PostgreSQL restart", rows);
-        awaitStreaming();
+        InProcessRelay.awaitStreaming(TIMEOUT);
     }
 
     @Test
@@ -97,7 +97,7 @@ class RelayOutageTest {
         await().atMost(TIMEOUT)
                 .until(() ->
                         slotReaderPid().filter(pid -> pid != streamingBefore).isPresent());
-        awaitStreaming();
+        InProcessRelay.awaitStreaming(TIMEOUT);
         rows.addAll(commit(5));
         assertRelayedWithoutLossInCommitOrderPerKey("Lock session lost", rows);
     }
@@ -137,14 +137,5 @@ class RelayOutageTest {
         LOG.infof(
                 "%s: %d rows, %d records on Kafka, %d duplicates",
                 disruption, rows.size(), relayed.records().size(), relayed.duplicates());
-    }
-
-    private void awaitStreaming() {
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> given().when()
-                        .get("/q/health/ready")
-                        .then()
-                        .statusCode(200)
-                        .body("checks[0].data.engine", equalTo("STREAMING")));
     }
 }

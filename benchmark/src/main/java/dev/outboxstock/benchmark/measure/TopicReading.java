@@ -20,8 +20,13 @@ final class TopicReading implements AutoCloseable {
     private volatile boolean running = true;
 
     TopicReading(String bootstrapServers, List<String> topics, Consumer<ConsumerRecord<String, String>> handler) {
+        // Committed records only, as the services read them: the relay sends each batch in a transaction.
         consumer = new KafkaConsumer<>(
-                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
                 new StringDeserializer(),
                 new StringDeserializer());
         List<TopicPartition> partitions = topics.stream()

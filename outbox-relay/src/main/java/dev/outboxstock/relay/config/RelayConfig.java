@@ -46,9 +46,9 @@ public interface RelayConfig {
     @WithDefault("10s")
     Duration heartbeatInterval();
 
-    /** How often the WAL the slot retains is measured for the metric and the health check. */
-    @WithDefault("15s")
-    Duration retainedWalInterval();
+    /** How often the slot is read (lost or not, and the WAL it retains) for the metrics and the health check. */
+    @WithDefault("5s")
+    Duration slotCheckInterval();
 
     /** Extra Debezium engine properties; they override the ones the relay derives. */
     Map<String, String> debezium();
@@ -144,6 +144,14 @@ public interface RelayConfig {
         /** How often a standby tries to take the lock, and the active replica checks that it still holds it. */
         @WithDefault("1s")
         Duration checkInterval();
+
+        /**
+         * How long the lock's session may go unchecked before PostgreSQL ends it ({@code idle_session_timeout}), and
+         * a standby takes over: how long a frozen or cut-off streamer holds up the stream. Longer than
+         * {@code check-interval}, and than the GC pauses the relay should ride out.
+         */
+        @WithDefault("10s")
+        Duration lockSessionTimeout();
 
         /** First pause before streaming again after the engine stopped on an error; doubled while it keeps failing. */
         @WithDefault("2s")

@@ -15,6 +15,21 @@ public final class DebeziumProperties {
     /** Prefix of the logical decoding messages the heartbeat writes; Debezium emits no record for them. */
     static final String HEARTBEAT_MESSAGE_PREFIX = "outbox-relay-heartbeat";
 
+    /**
+     * What the relay's guarantees rest on, refused in {@code relay.debezium.*} (as is every {@code offset.storage}
+     * key): where the position is kept, in which order records are handed over, what is streamed and from where.
+     */
+    public static final Set<String> GUARANTEED = Set.of(
+            "connector.class",
+            "snapshot.mode",
+            "record.processing.order",
+            "errors.max.retries",
+            "slot.name",
+            "publication.name",
+            "table.include.list");
+
+    public static final String OFFSET_STORAGE_PREFIX = "offset.storage";
+
     private DebeziumProperties() {}
 
     public static Properties from(RelayConfig config) {
@@ -44,8 +59,9 @@ public final class DebeziumProperties {
         // Only the columns the relay routes by or sends are decoded: less work per row, and nothing else of the
         // row leaves the database.
         properties.setProperty("column.include.list", columnIncludeList(source.table(), config.routing()));
-        // On a first start, rows already in the outbox table are relayed too; later starts resume from the offset.
-        properties.setProperty("snapshot.mode", "initial");
+        // Streams from the slot only: the services write no event before the slot exists to keep it, and after a
+        // lost slot, rows are published again from a point in time rather than the whole table.
+        properties.setProperty("snapshot.mode", "no_data");
         properties.setProperty("tombstones.on.delete", "false");
         properties.setProperty(
                 "poll.interval.ms", String.valueOf(config.pollInterval().toMillis()));
@@ -54,11 +70,16 @@ public final class DebeziumProperties {
         properties.setProperty("max.queue.size", "32768");
 
         // Offsets live in the source database: the relay keeps no local state.
-        properties.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
+        properties.setProperty(OFFSET_STORAGE_PREFIX, "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
         properties.setProperty("offset.storage.jdbc.connection.url", SourceDatabase.jdbcUrl(source));
         properties.setProperty("offset.storage.jdbc.connection.user", source.user());
         properties.setProperty("offset.storage.jdbc.connection.password", source.password());
         properties.setProperty("offset.storage.jdbc.table.name", source.offsetTable());
+        // When the database goes away, storing the position is tried briefly: the engine holds its replication
+        // connection until it gives up, and PostgreSQL's shutdown waits for that connection. A position not stored
+        // costs duplicates after a crash, never a loss.
+        properties.setProperty("offset.storage.jdbc.connection.retry.max.attempts", "2");
+        properties.setProperty("offset.storage.jdbc.connection.wait.retry.delay.ms", "500");
         // The position of acknowledged records only; how often it is written bounds what a crash re-sends.
         properties.setProperty(
                 "offset.flush.interval.ms",
@@ -75,6 +96,10 @@ public final class DebeziumProperties {
                 "heartbeat.action.query",
                 "SELECT pg_logical_emit_message(false, '" + HEARTBEAT_MESSAGE_PREFIX + "', '')");
         properties.setProperty("message.prefix.exclude.list", HEARTBEAT_MESSAGE_PREFIX);
+
+        // An engine failure ends the term: the supervisor starts the next one after checking the slot, rather than
+        // Debezium retrying inside (where a lost slot would keep it waiting for half an hour).
+        properties.setProperty("errors.max.retries", "0");
 
         config.debezium().forEach(properties::setProperty);
         return properties;

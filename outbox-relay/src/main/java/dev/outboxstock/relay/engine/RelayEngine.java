@@ -46,7 +46,7 @@ public class RelayEngine {
     }
 
     public synchronized void start() {
-        publisher.waitAsLongAsItTakes();
+        publisher.open();
         status.engineStarting();
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.from(config))
@@ -83,6 +83,7 @@ public class RelayEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            publisher.close();
             engine = null;
         }
     }

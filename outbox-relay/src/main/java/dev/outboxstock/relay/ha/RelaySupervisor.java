@@ -5,6 +5,7 @@ import dev.outboxstock.relay.engine.RelayEngine;
 import dev.outboxstock.relay.retry.Backoff;
 import dev.outboxstock.relay.source.SourceDatabase;
 import dev.outboxstock.relay.status.RelayStatus;
+import dev.outboxstock.relay.wal.LostSlotRecovery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +17,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps exactly one replica of a relay streaming: each replica competes for the {@link StreamingLock}; its holder
- * runs the engine for as long as it holds the lock, the others stand by and take over when the holder dies or loses
- * its database session. An engine that stopped on an error is started again after a pause that doubles while it
+ * ends any replication session a former holder left on the slot, gets a lost or dropped slot going again, and runs
+ * the engine for as long as it holds the lock; the others stand by and take over when the holder dies, freezes or
+ * loses its database session. An engine that stopped on an error is started again after a pause that doubles while it
  * keeps failing (a missing publication, a revoked privilege), up to a minute. Also what a single
  * replica does when the database restarts: lose the lock, wait for the database, take the lock, stream on.
  */
@@ -31,15 +33,22 @@ public class RelaySupervisor {
 
     private final SourceDatabase database;
     private final RelayEngine engine;
+    private final LostSlotRecovery slotRecovery;
     private final RelayStatus status;
     private final RelayConfig.HighAvailability ha;
     private final Backoff restartDelay;
     private final Thread thread = new Thread(this::superviseUntilShutdown, "relay-supervisor");
     private volatile boolean running = true;
 
-    public RelaySupervisor(SourceDatabase database, RelayEngine engine, RelayStatus status, RelayConfig config) {
+    public RelaySupervisor(
+            SourceDatabase database,
+            RelayEngine engine,
+            LostSlotRecovery slotRecovery,
+            RelayStatus status,
+            RelayConfig config) {
         this.database = database;
         this.engine = engine;
+        this.slotRecovery = slotRecovery;
         this.status = status;
         this.ha = config.ha();
         this.restartDelay = new Backoff(ha.restartDelay(), MAX_RESTART_DELAY);
@@ -68,7 +77,7 @@ public class RelaySupervisor {
 
     private Optional<StreamingLock> tryAcquire() {
         try {
-            Optional<StreamingLock> lock = StreamingLock.tryAcquire(database);
+            Optional<StreamingLock> lock = StreamingLock.tryAcquire(database, ha.lockSessionTimeout());
             status.databaseReachable();
             return lock;
         } catch (SQLException e) {
@@ -84,6 +93,8 @@ public class RelaySupervisor {
         try (lock) {
             LOG.info("Took the streaming lock: this replica streams");
             status.role(RelayStatus.Role.ACTIVE);
+            lock.endFormerReadersOf(database.source().slot());
+            slotRecovery.beforeStreaming();
             engine.start();
             while (running && engine.isRunning() && lock.isHeld()) {
                 if (status.engine() == RelayStatus.EngineState.STREAMING) {
@@ -95,6 +106,9 @@ public class RelaySupervisor {
                 LOG.warn("Lost the streaming lock's database session: stopping, another replica may stream now");
             }
             engine.stop();
+        } catch (SQLException e) {
+            LOG.warnf("Cannot prepare the slot for streaming: %s", e.getMessage());
+            status.databaseUnreachable(e.getMessage());
         } finally {
             status.role(RelayStatus.Role.STANDBY);
         }

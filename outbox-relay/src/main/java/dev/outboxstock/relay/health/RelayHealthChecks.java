@@ -1,7 +1,8 @@
 package dev.outboxstock.relay.health;
 
 import dev.outboxstock.relay.status.RelayStatus;
-import dev.outboxstock.relay.wal.RetainedWal;
+import dev.outboxstock.relay.wal.SlotMonitor;
+import dev.outboxstock.relay.wal.SlotReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Live as long as the application runs: the relay recovers from every outage by itself, so a restart would not
- * help. Ready when active and streaming with Kafka acknowledging, or standing by able to take over. Both report
- * the role, the engine, what is wrong, and the WAL the slot retains.
+ * help. Ready when active and streaming with Kafka acknowledging, or standing by able to take over, and the slot is
+ * not lost (that needs an operator). Both report the role, the engine, what is wrong, the slot's state and the WAL it
+ * retains.
  */
 @ApplicationScoped
 public class RelayHealthChecks {
@@ -21,11 +23,11 @@ public class RelayHealthChecks {
     private static final String NAME = "outbox-relay";
 
     private final RelayStatus status;
-    private final RetainedWal retainedWal;
+    private final SlotMonitor slot;
 
-    public RelayHealthChecks(RelayStatus status, RetainedWal retainedWal) {
+    public RelayHealthChecks(RelayStatus status, SlotMonitor slot) {
         this.status = status;
-        this.retainedWal = retainedWal;
+        this.slot = slot;
     }
 
     @Produces
@@ -37,7 +39,9 @@ public class RelayHealthChecks {
     @Produces
     @Readiness
     HealthCheck ready() {
-        return () -> describe().status(status.isReady()).build();
+        return () -> describe()
+                .status(status.isReady() && slot.state() != SlotReading.SlotState.LOST)
+                .build();
     }
 
     private HealthCheckResponseBuilder describe() {
@@ -47,7 +51,8 @@ public class RelayHealthChecks {
         status.engineFailure().ifPresent(failure -> builder.withData("engineFailure", failure));
         status.kafkaProblem().ifPresent(problem -> builder.withData("kafka", problem));
         status.databaseProblem().ifPresent(problem -> builder.withData("database", problem));
-        retainedWal.bytes().ifPresent(bytes -> builder.withData("retainedWalBytes", bytes));
+        builder.withData("slot", slot.state().name());
+        slot.retainedWalBytes().ifPresent(bytes -> builder.withData("retainedWalBytes", bytes));
         return builder;
     }
 }

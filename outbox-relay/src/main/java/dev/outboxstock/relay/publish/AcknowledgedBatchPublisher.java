@@ -19,35 +19,42 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Sends each batch Debezium hands over to Kafka and tells Debezium the batch is processed only after Kafka
- * acknowledged every record of it. What Kafka does not take is sent again, in order, after an exponential backoff,
- * for as long as it takes: a row is never skipped, and a record never overtakes an earlier one of its batch. A crash
- * can therefore re-send the last batch (each copy with the same event id header), but never lose a row.
+ * Sends each batch Debezium hands over to Kafka in one transaction, and tells Debezium the batch is processed only
+ * after Kafka committed it. When anything of a batch fails, the whole transaction is aborted and the batch sent
+ * again, in order, after an exponential backoff, for as long as it takes: consumers reading committed records never
+ * see a record of a failed attempt, so no record of a key can overtake an earlier one, and a row is never skipped. A
+ * crash can therefore re-send the last batch (each copy with the same event id header), but never lose a row. A
+ * former streamer's producer is fenced by the new one's: it stops at once.
  */
 @ApplicationScoped
 public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
 
     private static final Logger LOG = Logger.getLogger(AcknowledgedBatchPublisher.class);
 
-    private final Producer<String, String> producer;
+    private final KafkaProducerFactory producers;
     private final OutboxRowRouter router;
     private final RelayMetrics metrics;
     private final RelayStatus status;
     private final RelayConfig.Kafka kafka;
     private volatile boolean stopping;
+    /** This term's producer, made by the first batch; only the engine's thread touches it until {@link #close()}. */
+    private Producer<String, String> producer;
 
     public AcknowledgedBatchPublisher(
-            Producer<String, String> producer,
+            KafkaProducerFactory producers,
             OutboxRowRouter router,
             RelayMetrics metrics,
             RelayStatus status,
             RelayConfig config) {
-        this.producer = producer;
+        this.producers = producers;
         this.router = router;
         this.metrics = metrics;
         this.status = status;
@@ -64,11 +71,18 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
             // Records without a row (heartbeats) only carry a position: they are marked with the batch, never sent.
             OutboxRow.of(event.record()).map(router::route).ifPresent(deliveries::add);
         }
-        deliver(deliveries);
+        if (!deliveries.isEmpty()) {
+            deliverInOneTransaction(deliveries);
+        }
         for (RecordChangeEvent<SourceRecord> event : batch) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();
+    }
+
+    /** A new term begins: wait for Kafka as long as it takes again. */
+    public void open() {
+        stopping = false;
     }
 
     /** Lets a batch that waits for Kafka give up, unmarked, so that the engine can stop. */
@@ -76,63 +90,144 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
         stopping = true;
     }
 
-    /** Waits for Kafka as long as it takes again: a new engine starts. */
-    public void waitAsLongAsItTakes() {
-        stopping = false;
+    /** The term ended and the engine stopped: its producer goes, and an open transaction with it. */
+    public void close() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
     }
 
-    private void deliver(List<Delivery> deliveries) throws InterruptedException {
+    private void deliverInOneTransaction(List<Delivery> deliveries) throws InterruptedException {
         Backoff backoff = new Backoff(kafka.retryBackoffInitial(), kafka.retryBackoffMax());
-        Attempt attempt = attempt(deliveries);
-        while (!attempt.again().isEmpty()) {
+        List<Delivery> batch = deliveries;
+        while (true) {
+            Producer<String, String> transactional = producer();
+            Attempt attempt;
+            try {
+                transactional.beginTransaction();
+                attempt = attempt(transactional, batch);
+                if (attempt.delivered()) {
+                    commit(transactional);
+                    batch.forEach(this::acknowledged);
+                    status.kafkaAvailable();
+                    return;
+                }
+                abort(transactional);
+            } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
+                throw new FencedOffException(fenced);
+            } catch (KafkaException failed) {
+                // Abortable (a request that failed after its retries, a transaction the coordinator timed out):
+                // this attempt is discarded and the batch sent again. If even the abort fails, the engine stops
+                // and its next term starts with a new producer.
+                kafkaFailed(failed);
+                abort(transactional);
+                attempt = new Attempt(batch, true);
+            }
+            batch = attempt.again();
             if (attempt.kafkaFailed()) {
                 Duration pause = backoff.next();
                 LOG.warnf(
-                        "Kafka did not acknowledge %d record(s) (%s); sending them again in %d ms",
-                        attempt.again().size(), status.kafkaProblem().orElse("?"), pause.toMillis());
+                        "Kafka did not take a batch of %d record(s) (%s); sending it again in %d ms",
+                        batch.size(), status.kafkaProblem().orElse("?"), pause.toMillis());
                 giveUpIfStopping();
                 Thread.sleep(pause.toMillis());
             }
-            attempt = attempt(attempt.again());
         }
-        status.kafkaAvailable();
     }
 
-    /** What is left to send after an attempt, in order, and whether Kafka failed (rather than refused a record). */
-    private record Attempt(List<Delivery> again, boolean kafkaFailed) {}
+    /** The producer of this term, its transactions initialised: which fences any former streamer's producer. */
+    private Producer<String, String> producer() throws InterruptedException {
+        if (producer == null) {
+            Producer<String, String> created = producers.create();
+            while (true) {
+                try {
+                    created.initTransactions();
+                    break;
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    kafkaFailed(e);
+                    if (stopping) {
+                        created.close(Duration.ZERO);
+                    }
+                    giveUpIfStopping();
+                }
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    /**
+     * The batch as it must be sent next, and whether Kafka failed (rather than refused one record for good, which
+     * is then replaced by its dead letter); delivered when every record was acknowledged.
+     */
+    private record Attempt(List<Delivery> again, boolean kafkaFailed) {
+
+        boolean delivered() {
+            return again.isEmpty();
+        }
+    }
 
     /**
      * Sends the records in order and waits for their acknowledgements. A record Kafka refuses for good is replaced
-     * by its dead letter; any other failure is sent again. A record Kafka would not even take (no metadata for its
-     * topic yet) ends the sending: nothing behind it may overtake it.
+     * by its dead letter for the next attempt; any failure makes the whole batch go again. A record Kafka would not
+     * even take (no metadata for its topic yet) ends the sending: the attempt is lost anyway.
      */
-    private Attempt attempt(List<Delivery> deliveries) throws InterruptedException {
+    private Attempt attempt(Producer<String, String> transactional, List<Delivery> deliveries)
+            throws InterruptedException {
         List<Future<RecordMetadata>> sent = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            Future<RecordMetadata> acknowledgement = producer.send(delivery.record());
+            Future<RecordMetadata> acknowledgement = transactional.send(delivery.record());
             sent.add(acknowledgement);
             if (acknowledgement.isDone() && awaitFailure(acknowledgement) != null) {
                 break;
             }
         }
-        List<Delivery> again = new ArrayList<>();
+        List<Delivery> again = new ArrayList<>(deliveries);
+        boolean failed = false;
         boolean kafkaFailed = false;
         for (int i = 0; i < sent.size(); i++) {
-            Delivery delivery = deliveries.get(i);
             Throwable failure = awaitFailure(sent.get(i));
-            if (failure == null) {
-                acknowledged(delivery);
-            } else if (failure instanceof RecordTooLargeException && !delivery.isDeadLetter()) {
-                again.add(router.rejected(delivery.row(), failure.getMessage()));
-            } else {
-                metrics.error("kafka");
-                status.kafkaUnavailable(failure.toString());
+            if (failure instanceof ProducerFencedException || failure instanceof InvalidProducerEpochException) {
+                throw new FencedOffException(failure);
+            }
+            if (failure instanceof RecordTooLargeException && !deliveries.get(i).isDeadLetter()) {
+                again.set(i, router.rejected(deliveries.get(i).row(), failure.getMessage()));
+                failed = true;
+            } else if (failure != null) {
+                kafkaFailed(failure);
+                failed = true;
                 kafkaFailed = true;
-                again.add(delivery);
             }
         }
-        again.addAll(deliveries.subList(sent.size(), deliveries.size()));
-        return new Attempt(again, kafkaFailed);
+        failed |= sent.size() < deliveries.size();
+        return new Attempt(failed ? again : List.of(), kafkaFailed);
+    }
+
+    /** Commits, asking again while the answer does not come in time: a commit may only be followed by itself. */
+    private void commit(Producer<String, String> transactional) throws InterruptedException {
+        while (true) {
+            try {
+                transactional.commitTransaction();
+                return;
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                kafkaFailed(e);
+                giveUpIfStopping();
+            }
+        }
+    }
+
+    private static void abort(Producer<String, String> transactional) {
+        try {
+            transactional.abortTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
+            throw new FencedOffException(fenced);
+        }
+    }
+
+    private void kafkaFailed(Throwable failure) {
+        metrics.error("kafka");
+        status.kafkaUnavailable(failure.toString());
     }
 
     private void acknowledged(Delivery delivery) {

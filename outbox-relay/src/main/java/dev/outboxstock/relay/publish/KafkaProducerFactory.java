@@ -2,45 +2,56 @@ package dev.outboxstock.relay.publish;
 
 import dev.outboxstock.relay.config.RelayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The relay's Kafka producer: every record acknowledged by all in-sync replicas, in order, without duplicates. */
+/**
+ * Makes the relay's Kafka producers: transactional, one per term as the streaming replica. Every replica of a relay
+ * uses the relay's name as its {@code transactional.id}, so a new term's producer fences the previous one: a former
+ * streamer that wakes up (after a GC pause, SIGSTOP, a network cut) can no longer commit anything.
+ */
 @ApplicationScoped
 public class KafkaProducerFactory {
 
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** What the relay's delivery guarantee rests on: never taken from {@code relay.kafka.producer.*}. */
+    public static final Set<String> GUARANTEED = Set.of(
+            ProducerConfig.ACKS_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
 
-    @Produces
-    @ApplicationScoped
-    Producer<String, String> producer(RelayConfig config) {
+    private final RelayConfig config;
+
+    public KafkaProducerFactory(RelayConfig config) {
+        this.config = config;
+    }
+
+    /** A new producer; {@code initTransactions} is the caller's, once it may stream. */
+    Producer<String, String> create() {
         Map<String, Object> properties = new HashMap<>(config.kafka().producer());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.name());
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
         properties.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 65_536);
-        // How long send() waits for a topic's metadata; the relay then backs off and sends again.
+        // How long send() waits for a topic's metadata, and a commit for its answer; the relay then tries again.
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        // Not overridable: these are the relay's delivery guarantee. Idempotence keeps per-partition order even
-        // with several requests in flight and retries. A record the producer gave up on could be overtaken by a
-        // later one of the same key, so it never gives up on a retriable error: it retries (with exponential
-        // backoff) until Kafka takes the record, and the relay reports itself not ready meanwhile.
+        // The guarantee. Idempotence keeps per-partition order with several requests in flight and retries; the
+        // producer retries a retriable error until Kafka takes the record (a record given up on could be overtaken
+        // by a later one of its key), and the relay reports itself not ready meanwhile. Each batch is one
+        // transaction: read_committed consumers see all of it or, if it was aborted, none.
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.name());
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return new KafkaProducer<>(properties);
-    }
-
-    void close(@Disposes Producer<String, String> producer) {
-        producer.close(CLOSE_TIMEOUT);
     }
 }

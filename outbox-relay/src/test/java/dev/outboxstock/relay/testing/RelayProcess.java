@@ -35,7 +35,9 @@ public final class RelayProcess {
                         "RELAY_SOURCE_USER", "outbox_relay",
                         "RELAY_SOURCE_PASSWORD", "relay-secret",
                         "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
-                        "RELAY_HA_CHECK_INTERVAL", "500ms"),
+                        "RELAY_HA_CHECK_INTERVAL", "500ms",
+                        // A frozen streamer loses the lock this long after its last check: seconds, for the tests.
+                        "RELAY_HA_LOCK_SESSION_TIMEOUT", "3s"),
                 FreePort.find(),
                 Path.of("target", "relay-logs"));
     }
@@ -53,12 +55,17 @@ public final class RelayProcess {
 
     /** The relay's count of rows Kafka acknowledged, from its Prometheus metrics. */
     public static double relayed(ServiceProcess relay) {
+        return metric(relay, "relay_records_relayed_total");
+    }
+
+    /** A metric without tags from the relay's Prometheus metrics; 0 when it has none. */
+    public static double metric(ServiceProcess relay, String name) {
         String metrics = given().baseUri(relay.baseUri().toString())
                 .when()
                 .get("/q/metrics")
                 .asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("relay_records_relayed_total"))
+                .filter(line -> line.startsWith(name + " "))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst()
                 .orElse(0.0);

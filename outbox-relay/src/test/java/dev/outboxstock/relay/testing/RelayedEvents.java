@@ -27,13 +27,16 @@ public final class RelayedEvents {
         this.records = records;
     }
 
-    /** Reads the topic until every row's event id is on it; fails after {@code timeout}. */
+    /**
+     * Waits until every row's event id is on the topic (fails after {@code timeout}), then reads the topic to its end:
+     * every copy of those events, so that duplicates are counted, not only first occurrences.
+     */
     public static RelayedEvents awaitAll(
             String bootstrapServers, String topic, Collection<OutboxRow> rows, Duration timeout) {
         Set<String> ids = rows.stream().map(row -> row.id().toString()).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
         int[] scanned = {0};
-        List<ConsumerRecord<String, String>> records = TopicReader.readUntil(
+        TopicReader.readUntil(
                 bootstrapServers,
                 topic,
                 read -> {
@@ -43,7 +46,7 @@ public final class RelayedEvents {
                     return seen.size() == ids.size();
                 },
                 timeout);
-        return new RelayedEvents(records.stream()
+        return new RelayedEvents(TopicReader.readToEnd(bootstrapServers, topic).stream()
                 .filter(record -> eventId(record).filter(ids::contains).isPresent())
                 .toList());
     }
