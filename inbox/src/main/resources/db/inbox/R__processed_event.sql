@@ -8,3 +8,6 @@ CREATE TABLE IF NOT EXISTS processed_event (
     source_offset    bigint       NOT NULL,
     processed_at     timestamptz  NOT NULL DEFAULT now()
 );
+
+-- Ids are forgotten after a retention period (inbox.retention.period), in batches, oldest first.
+CREATE INDEX IF NOT EXISTS processed_event_processed_at ON processed_event (processed_at);

@@ -12,11 +12,34 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     created_at    timestamptz  NOT NULL DEFAULT now()
 );
 
+-- Rows are kept for a retention period (outbox.retention.period) and removed in batches, oldest first.
+CREATE INDEX IF NOT EXISTS outbox_event_created_at ON outbox_event (created_at);
+
 -- The relay streams inserts of the outbox table only; nothing else of the database leaves it.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'outbox_publication') THEN
         CREATE PUBLICATION outbox_publication FOR TABLE outbox_event WITH (publish = 'insert');
     END IF;
+END
+$$;
+
+-- Publishes again every event written since a point in time, with its own id, in the order written: for when the
+-- relay's replication slot was lost or dropped before it had relayed them. Each row is deleted and inserted again
+-- in one transaction, so the relay sees a new insert in the write-ahead log and sends it like any other; consumers
+-- drop the events they had already applied. Run it as the service's role, after the relay has created its slot:
+--   SELECT outbox_republish('2026-11-30 10:00:00+00');
+-- Returns how many events it published again. Rows older than the retention period are gone: they cannot be.
+CREATE OR REPLACE FUNCTION outbox_republish(since timestamptz) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+    republished bigint;
+BEGIN
+    CREATE TEMPORARY TABLE outbox_republishing ON COMMIT DROP AS
+        SELECT * FROM outbox_event WHERE created_at >= since;
+    DELETE FROM outbox_event o USING outbox_republishing r WHERE o.id = r.id;
+    INSERT INTO outbox_event SELECT * FROM outbox_republishing ORDER BY created_at, id;
+    GET DIAGNOSTICS republished = ROW_COUNT;
+    RETURN republished;
 END
 $$;

@@ -10,19 +10,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides the fate of one consumed record. Applied: acknowledged, so its offset is committed after its transaction.
- * Invalid, or failing for good: nacked, which sends it to the channel's dead-letter topic with the reason, and the
- * partition flows on. Failing transiently: retried until it works. Interrupted by shutdown: left unacknowledged, so
- * the partition's next owner receives it again.
+ * Invalid, or failing in a way no retry can cure: nacked, which sends it to the channel's dead-letter topic with the
+ * reason, and the partition flows on. Failing otherwise: retried until it works, the partition waiting in order.
+ * Interrupted by shutdown: left unacknowledged, so the partition's next owner receives it again.
  */
 @ApplicationScoped
 public class RecordHandling {
 
     private static final Logger LOG = Logger.getLogger(RecordHandling.class);
 
-    private final TransientFailureRetry retry;
+    private final RecordRetry retry;
     private final MeterRegistry registry;
 
-    public RecordHandling(TransientFailureRetry retry, MeterRegistry registry) {
+    public RecordHandling(RecordRetry retry, MeterRegistry registry) {
         this.retry = retry;
         this.registry = registry;
     }
@@ -36,10 +36,8 @@ public class RecordHandling {
             return deadLetter(record, invalid);
         }
         try {
-            retry.call(() -> {
-                apply.accept(event);
-                return null;
-            });
+            retry.untilApplied(
+                    record.getTopic(), record.getTopic() + "-" + record.getPartition(), () -> apply.accept(event));
             return record.ack();
         } catch (ShutdownInProgressException stopping) {
             return new CompletableFuture<>();

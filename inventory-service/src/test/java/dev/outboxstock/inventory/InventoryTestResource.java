@@ -13,5 +13,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @WithTestResource(
         value = LocalStackTestResource.class,
-        initArgs = @ResourceArg(name = LocalStackTestResource.DATABASES, value = "inventory"))
+        initArgs = {
+            @ResourceArg(name = LocalStackTestResource.DATABASES, value = "inventory"),
+            // The slot the outbox relay would create: the outbox takes events only while it exists.
+            @ResourceArg(name = LocalStackTestResource.REPLICATION_SLOT, value = "outbox_slot")
+        })
 public @interface InventoryTestResource {}

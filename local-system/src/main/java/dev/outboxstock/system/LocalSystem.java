@@ -27,6 +27,12 @@ public final class LocalSystem implements AutoCloseable {
     public static final String ORDERS_DATABASE = "orders";
     public static final String INVENTORY_DATABASE = "inventory";
 
+    /** The database roles of the services and of the relays, each with no more privileges than it needs. */
+    public static final String ORDER_ROLE = "order_service";
+
+    public static final String INVENTORY_ROLE = "inventory_service";
+    public static final String RELAY_ROLE = DatabaseRoles.RELAY_ROLE;
+
     private final LocalStack stack;
     private final ServiceProcess orderService;
     private final List<ServiceProcess> inventoryServices;
@@ -90,7 +96,12 @@ public final class LocalSystem implements AutoCloseable {
         return inventoryRelays.get(0);
     }
 
-    /** The database role and password of {@code role}: order_service, inventory_service or outbox_relay. */
+    /** The relays of inventory-service's outbox; one streams, the others wait. */
+    public List<ServiceProcess> inventoryRelays() {
+        return inventoryRelays;
+    }
+
+    /** The database role and password of {@code role}: {@link #ORDER_ROLE}, {@link #INVENTORY_ROLE} or {@link #RELAY_ROLE}. */
     public Credentials credentials(String role) {
         return credentials.get(role);
     }
@@ -170,8 +181,8 @@ public final class LocalSystem implements AutoCloseable {
             DatabaseRoles roles =
                     new DatabaseRoles(postgres, root.resolve("outbox-relay/src/main/resources/db/relay-role.sql"));
             Map<String, Credentials> credentials = new HashMap<>();
-            Credentials orderRole = roles.createServiceRole("order_service", ORDERS_DATABASE);
-            Credentials inventoryRole = roles.createServiceRole("inventory_service", INVENTORY_DATABASE);
+            Credentials orderRole = roles.createServiceRole(ORDER_ROLE, ORDERS_DATABASE);
+            Credentials inventoryRole = roles.createServiceRole(INVENTORY_ROLE, INVENTORY_DATABASE);
             credentials.put(orderRole.role(), orderRole);
             credentials.put(inventoryRole.role(), inventoryRole);
 
@@ -179,9 +190,9 @@ public final class LocalSystem implements AutoCloseable {
             // ready only once a relay has created the replication slot.
             Map<String, String> inventoryEnvironment =
                     services.withKafka(services.datasource(INVENTORY_DATABASE, inventoryRole));
-            // order-service deletes outbox rows right after inserting them (the default); inventory keeps them, so
-            // both ways are exercised end to end.
-            inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "false");
+            // order-service keeps its outbox rows for their retention period (the default); inventory deletes each
+            // right after inserting it, so both ways are exercised end to end.
+            inventoryEnvironment.put("OUTBOX_DELETE_AFTER_INSERT", "true");
             inventoryConsumers.ifPresent(consumers -> inventoryEnvironment.put(
                     "MP_MESSAGING_INCOMING_STOCK_EVENTS_CONCURRENCY", String.valueOf(consumers)));
             List<ServiceProcess> inventory = new ArrayList<>();
@@ -247,6 +258,8 @@ public final class LocalSystem implements AutoCloseable {
                     stack.postgres().orElseThrow().jdbcUrl(database));
             environment.put("QUARKUS_DATASOURCE_USERNAME", role.role());
             environment.put("QUARKUS_DATASOURCE_PASSWORD", role.password());
+            // The slot of the database's relay: the service's outbox takes events only while it is usable.
+            environment.put("OUTBOX_SLOT", slotOf(database));
             return environment;
         }
 
@@ -266,8 +279,13 @@ public final class LocalSystem implements AutoCloseable {
                     "RELAY_SOURCE_DATABASE", database,
                     "RELAY_SOURCE_USER", role.role(),
                     "RELAY_SOURCE_PASSWORD", role.password(),
-                    "RELAY_SOURCE_SLOT", database + "_outbox_slot",
+                    "RELAY_SOURCE_SLOT", slotOf(database),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka());
+        }
+
+        /** Replication slot names are unique in the cluster: each database's relay gets its own. */
+        private static String slotOf(String database) {
+            return database + "_outbox_slot";
         }
 
         private String kafka() {

@@ -2,16 +2,50 @@ package dev.outboxstock.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
-/** Configuration of the outbox ({@code OUTBOX_DELETE_AFTER_INSERT} and so on). */
+/** Configuration of the outbox ({@code OUTBOX_SLOT}, {@code OUTBOX_RETENTION_PERIOD} and so on). */
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
 
     /**
-     * Delete each row in the same transaction right after inserting it. The insert is in the write-ahead log, which
-     * is all the relay reads, so the table stays empty and needs no cleaning. Writes then wait for a logical
-     * replication slot to exist in the database, or an event could be lost before the relay ever started.
+     * The logical replication slot of the relay that reads this outbox (its {@code relay.source.slot}). Events are
+     * written only while it exists and is not lost: an event written while it is gone could never be relayed.
      */
-    @WithDefault("true")
+    @WithDefault("outbox_slot")
+    String slot();
+
+    /** How often the slot's state is read from {@code pg_replication_slots}. */
+    @WithDefault("1s")
+    Duration slotCheckInterval();
+
+    /**
+     * Delete each row in the same transaction right after inserting it: the insert is in the write-ahead log, which
+     * is all the relay reads, so the table stays empty. The price: if the slot is ever lost, the events it had not yet
+     * confirmed are gone for good, with no row left to publish them again from. Off by default: rows are kept for
+     * the retention period instead.
+     */
+    @WithDefault("false")
     boolean deleteAfterInsert();
+
+    Retention retention();
+
+    /** How long rows are kept so they can be published again, and how they are removed afterwards. */
+    interface Retention {
+
+        /**
+         * How long a row stays after its insert: the longest relay outage or slot loss that can be recovered from
+         * the table. Consumers must remember the event ids they processed for longer than this.
+         */
+        @WithDefault("3d")
+        Duration period();
+
+        /** How often rows past the period are removed. */
+        @WithDefault("1m")
+        Duration sweepInterval();
+
+        /** Rows removed per statement: short transactions that never hold many locks or much WAL at once. */
+        @WithDefault("5000")
+        int batchSize();
+    }
 }

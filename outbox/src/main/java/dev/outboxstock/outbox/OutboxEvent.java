@@ -38,8 +38,8 @@ public class OutboxEvent {
 
     protected OutboxEvent() {}
 
-    OutboxEvent(String aggregateType, String aggregateId, String type, String payload, String traceparent) {
-        this.id = UUID.randomUUID();
+    OutboxEvent(UUID id, String aggregateType, String aggregateId, String type, String payload, String traceparent) {
+        this.id = id;
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
         this.type = type;

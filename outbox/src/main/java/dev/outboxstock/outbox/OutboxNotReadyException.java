@@ -1,14 +1,12 @@
 package dev.outboxstock.outbox;
 
-import java.sql.SQLTransientException;
-
 /**
- * The outbox cannot take events yet: no relay has created its replication slot. Transient: retry later (an HTTP
- * service answers 503; a consumer waits and retries).
+ * The outbox cannot take events now: its relay's replication slot is missing or lost, so an event written now could
+ * never be relayed. Nothing was written. An HTTP service answers 503; a consumer waits and retries.
  */
 public class OutboxNotReadyException extends RuntimeException {
 
-    OutboxNotReadyException(SQLTransientException cause) {
-        super(cause.getMessage(), cause);
+    OutboxNotReadyException(String slot, SlotState state) {
+        super("The outbox relay's replication slot " + slot + " is " + state + ": no event can be relayed now");
     }
 }

@@ -1,32 +1,28 @@
 package dev.outboxstock.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready to take writes while deleted-after-insert outbox rows could not yet be seen by any relay. */
+/** Not ready while the outbox refuses events: its relay's replication slot is missing or lost. */
 @Readiness
 @ApplicationScoped
 public class OutboxReadinessCheck implements HealthCheck {
 
-    private final OutboxConfig config;
-    private final ReplicationSlotGuard slotGuard;
+    private final RelaySlotWatch slotWatch;
 
-    public OutboxReadinessCheck(OutboxConfig config, ReplicationSlotGuard slotGuard) {
-        this.config = config;
-        this.slotGuard = slotGuard;
+    public OutboxReadinessCheck(RelaySlotWatch slotWatch) {
+        this.slotWatch = slotWatch;
     }
 
     @Override
-    @Transactional
     public HealthCheckResponse call() {
-        boolean slot = slotGuard.slotExists();
+        SlotState state = slotWatch.state();
         return HealthCheckResponse.named("outbox")
-                .status(!config.deleteAfterInsert() || slot)
-                .withData("deleteAfterInsert", config.deleteAfterInsert())
-                .withData("replicationSlot", slot)
+                .status(state == SlotState.USABLE)
+                .withData("slot", slotWatch.slot())
+                .withData("slotState", state.name())
                 .build();
     }
 }

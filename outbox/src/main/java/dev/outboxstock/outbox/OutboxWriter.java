@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.Optional;
 
 /**
  * Appends events to the outbox table. It joins the caller's transaction and refuses to run without one: an event
- * is published exactly when the change it describes commits, never alone.
+ * is published exactly when the change it describes commits, never alone. It refuses events while its relay's
+ * replication slot is missing or lost: they could never be relayed.
  */
 @ApplicationScoped
 public class OutboxWriter {
@@ -17,48 +17,48 @@ public class OutboxWriter {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final OutboxConfig config;
-    private final ReplicationSlotGuard slotGuard;
+    private final RelaySlotWatch slotWatch;
 
     public OutboxWriter(
-            EntityManager entityManager,
-            ObjectMapper objectMapper,
-            OutboxConfig config,
-            ReplicationSlotGuard slotGuard) {
+            EntityManager entityManager, ObjectMapper objectMapper, OutboxConfig config, RelaySlotWatch slotWatch) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.config = config;
-        this.slotGuard = slotGuard;
+        this.slotWatch = slotWatch;
+    }
+
+    /** @throws OutboxNotReadyException while the relay's slot is missing or lost */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(OutgoingEvent event) {
+        slotWatch.requireUsable();
+        OutboxEvent row = new OutboxEvent(
+                event.id(),
+                event.aggregateType(),
+                event.aggregateId(),
+                event.type(),
+                toJson(event.payload()),
+                event.traceparent().orElse(null));
+        entityManager.persist(row);
+        if (config.deleteAfterInsert()) {
+            // The INSERT must reach the write-ahead log before the DELETE; both commit with the caller.
+            entityManager.flush();
+            entityManager.remove(row);
+        }
     }
 
     /**
-     * @param aggregateType selects the topic
-     * @param aggregateId the record key: events with the same key stay in order
-     * @param type the event type, carried as a header
-     * @param payload serialised to JSON as the record value
-     * @param traceparent the W3C trace context to carry as a header, if any
-     * @throws OutboxNotReadyException when rows are deleted after insert and no relay has a slot yet
+     * Publishes an event again under its own id, for a consumer that may never have received it: one that did drops
+     * the copy. The row a retention period keeps is replaced, so that the relay sees a new insert.
+     *
+     * @throws OutboxNotReadyException while the relay's slot is missing or lost
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent append(
-            String aggregateType, String aggregateId, String type, Object payload, Optional<String> traceparent) {
-        OutboxEvent event =
-                new OutboxEvent(aggregateType, aggregateId, type, toJson(payload), traceparent.orElse(null));
-        if (config.deleteAfterInsert()) {
-            slotGuard.requireSlot();
-            entityManager.persist(event);
-            // The INSERT must reach the write-ahead log before the DELETE; both commit with the caller.
-            entityManager.flush();
-            entityManager.remove(event);
-        } else {
-            entityManager.persist(event);
-        }
-        return event;
-    }
-
-    /** An event without trace context. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxEvent append(String aggregateType, String aggregateId, String type, Object payload) {
-        return append(aggregateType, aggregateId, type, payload, Optional.empty());
+    public void appendAgain(OutgoingEvent event) {
+        entityManager
+                .createQuery("delete from OutboxEvent where id = :id")
+                .setParameter("id", event.id())
+                .executeUpdate();
+        append(event);
     }
 
     private String toJson(Object payload) {

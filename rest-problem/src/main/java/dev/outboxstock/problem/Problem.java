@@ -1,6 +1,7 @@
 package dev.outboxstock.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -24,6 +25,13 @@ public record Problem(String type, String title, int status, String detail, List
                 .entity(this)
                 .type(MEDIA_TYPE)
                 .build();
+    }
+
+    /** This problem as an HTTP answer that tells the client when to try again ({@code Retry-After}, in seconds). */
+    public RestResponse<Problem> toResponse(Duration retryAfter) {
+        RestResponse<Problem> response = toResponse();
+        response.getHeaders().putSingle("Retry-After", String.valueOf(retryAfter.toSeconds()));
+        return response;
     }
 
     /** One invalid field: where it is in the request, and what is wrong with it. */

@@ -64,6 +64,14 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(RuntimeException exception) {
+        if (DatabaseOutage.caused(exception)) {
+            LOG.warnf("Database unavailable: %s", exception.getMessage());
+            return Problem.of(
+                            Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                            "Database unavailable",
+                            "The request was not carried out; try again later")
+                    .toResponse(DatabaseOutage.RETRY_AFTER);
+        }
         LOG.error("Unexpected error", exception);
         return Problem.of(
                         Response.Status.INTERNAL_SERVER_ERROR.getStatusCode(),

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * The outbox rows a service committed, read back as the relay reads them: the payload in jsonb's text form, which
- * is what becomes the record value. Needs the service to keep its rows ({@code outbox.delete-after-insert=false}).
+ * is what becomes the record value. Needs the service to keep its rows (the default: {@code outbox.delete-after-insert=false}).
  */
 public final class OutboxTable {
 

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One line of a product's stock history: applied or rejected, why, and the level it left behind. */
@@ -69,6 +70,37 @@ public class StockMovement {
             UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, int availableAfter) {
         return new StockMovement(
                 eventId, productId, orderId, kind, quantity, MovementOutcome.APPLIED, null, availableAfter);
+    }
+
+    /** The event that caused the movement; empty for an operator's change. */
+    public Optional<UUID> eventId() {
+        return Optional.ofNullable(eventId);
+    }
+
+    public String productId() {
+        return productId;
+    }
+
+    /** The order the movement is for; empty for a replenishment or an operator's change. */
+    public Optional<UUID> orderId() {
+        return Optional.ofNullable(orderId);
+    }
+
+    public MovementKind kind() {
+        return kind;
+    }
+
+    public int quantity() {
+        return quantity;
+    }
+
+    public MovementOutcome outcome() {
+        return outcome;
+    }
+
+    /** Why the movement was rejected; empty when it was applied. */
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
     }
 
     public static StockMovement rejected(

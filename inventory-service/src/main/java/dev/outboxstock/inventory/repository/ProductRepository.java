@@ -23,17 +23,8 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
                 quantity);
     }
 
-    /** Gives units back to a known product; empty when the product is unknown. */
-    public Optional<Integer> increase(String productId, int quantity) {
-        return levelAfter(
-                "UPDATE product SET available = available + ?2, version = version + 1, updated_at = now()"
-                        + " WHERE id = ?1 RETURNING available",
-                productId,
-                quantity);
-    }
-
     /** Adds units, creating the product if it is new. */
-    public int replenish(String productId, int quantity) {
+    public int add(String productId, int quantity) {
         return levelAfter(
                         "INSERT INTO product (id, available) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE"
                                 + " SET available = product.available + excluded.available,"

@@ -1,13 +1,8 @@
 package dev.outboxstock.inventory.service;
 
-import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreaseRejected.RejectionReason;
 import dev.outboxstock.contract.StockDecreaseRequested;
-import dev.outboxstock.contract.StockDecreased;
-import dev.outboxstock.contract.StockOutcome;
-import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleaseRequested;
-import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.inbox.Inbox;
@@ -24,7 +19,9 @@ import java.util.Optional;
 
 /**
  * Applies stock events exactly once in effect and never lets stock go below zero. Each event's claim, its stock
- * change, its history line and the outcome for order-service commit in one transaction.
+ * change, its history line and the answer for order-service commit in one transaction. A request that arrives again
+ * changes nothing and is answered again as the first time: order-service may be asking because it never got the
+ * answer.
  */
 @ApplicationScoped
 public class StockService {
@@ -45,7 +42,7 @@ public class StockService {
     @Transactional
     public StockResult decrease(EventSource source, StockDecreaseRequested request) {
         if (!inbox.claim(source, StockDecreaseRequested.TYPE)) {
-            return StockResult.DUPLICATE;
+            return answerAgain(source);
         }
         Optional<Integer> level = products.decreaseIfAvailable(request.productId(), request.quantity());
         if (level.isPresent()) {
@@ -56,9 +53,8 @@ public class StockService {
                     MovementKind.DECREASE,
                     request.quantity(),
                     level.get()));
-            publishOutcome(
-                    StockDecreased.TYPE,
-                    new StockDecreased(request.orderId(), request.productId(), request.quantity()));
+            outbox.append(StockAnswers.decreased(
+                    source.eventId(), request.orderId(), request.productId(), request.quantity()));
             return StockResult.APPLIED;
         }
         RejectionReason reason = products.findByIdOptional(request.productId()).isPresent()
@@ -71,37 +67,30 @@ public class StockService {
                 MovementKind.DECREASE,
                 request.quantity(),
                 reason.name()));
-        publishOutcome(
-                StockDecreaseRejected.TYPE,
-                new StockDecreaseRejected(request.orderId(), request.productId(), request.quantity(), reason));
+        outbox.append(StockAnswers.refused(
+                source.eventId(), request.orderId(), request.productId(), request.quantity(), reason));
         return StockResult.REJECTED;
     }
 
+    /**
+     * Gives a line's units back. They exist whether or not inventory still knows the product, so a product that is
+     * gone is created again with them: a release always succeeds, and always answers, so the line never waits.
+     */
     @Transactional
     public StockResult release(EventSource source, StockReleaseRequested request) {
         if (!inbox.claim(source, StockReleaseRequested.TYPE)) {
-            return StockResult.DUPLICATE;
+            return answerAgain(source);
         }
-        Optional<Integer> level = products.increase(request.productId(), request.quantity());
-        if (level.isEmpty()) {
-            movements.persist(StockMovement.rejected(
-                    source.eventId(),
-                    request.productId(),
-                    request.orderId(),
-                    MovementKind.RELEASE,
-                    request.quantity(),
-                    RejectionReason.UNKNOWN_PRODUCT.name()));
-            return StockResult.REJECTED;
-        }
+        int level = products.add(request.productId(), request.quantity());
         movements.persist(StockMovement.applied(
                 source.eventId(),
                 request.productId(),
                 request.orderId(),
                 MovementKind.RELEASE,
                 request.quantity(),
-                level.get()));
-        publishOutcome(
-                StockReleased.TYPE, new StockReleased(request.orderId(), request.productId(), request.quantity()));
+                level));
+        outbox.append(
+                StockAnswers.released(source.eventId(), request.orderId(), request.productId(), request.quantity()));
         return StockResult.APPLIED;
     }
 
@@ -110,7 +99,7 @@ public class StockService {
         if (!inbox.claim(source, StockReplenished.TYPE)) {
             return StockResult.DUPLICATE;
         }
-        int level = products.replenish(replenishment.productId(), replenishment.quantity());
+        int level = products.add(replenishment.productId(), replenishment.quantity());
         movements.persist(StockMovement.applied(
                 source.eventId(),
                 replenishment.productId(),
@@ -139,8 +128,12 @@ public class StockService {
         return products.page(page, size);
     }
 
-    /** Keyed by the order the outcome is about, so that an order's outcomes stay in order. */
-    private void publishOutcome(String type, StockOutcome outcome) {
-        outbox.append(StockOutcomeTopic.AGGREGATE_TYPE, outcome.orderId().toString(), type, outcome);
+    /** Sends again the answer the first arrival of a request got, with the same id. */
+    private StockResult answerAgain(EventSource request) {
+        movements
+                .findByEventId(request.eventId())
+                .flatMap(StockAnswers::recordedIn)
+                .ifPresent(outbox::appendAgain);
+        return StockResult.DUPLICATE;
     }
 }

@@ -1,8 +1,10 @@
 package dev.outboxstock.inventory.messaging;
 
 import static dev.outboxstock.inventory.StockEventProducer.await;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockDecreaseRejected;
@@ -90,12 +92,59 @@ class StockEventConsumerTest extends StockEventTestBase {
         String newProduct = "replenished-" + UUID.randomUUID();
         UUID create = UUID.randomUUID();
         await(events.replenish(create, newProduct, 4));
+        // After the duplicates, in their partition: once it is applied, so is every copy before it.
+        UUID marker = UUID.randomUUID();
+        await(events.replenish(marker, product, 1));
 
         awaitProcessed(create);
-        awaitProcessed(replenish);
-        assertThat(database.available(product)).isEqualTo(5 + 2 + 10);
+        awaitProcessed(marker);
+        assertThat(database.available(product)).isEqualTo(5 + 2 + 10 + 1);
         assertThat(database.available(newProduct)).isEqualTo(4);
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockReleased.TYPE);
+    }
+
+    @Test
+    void aReleaseForAProductInventoryNoLongerKnowsGivesTheUnitsBackAndAnswers() {
+        String product = "forgotten-" + UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        UUID release = UUID.randomUUID();
+
+        await(events.release(release, orderId, product, 3));
+
+        awaitProcessed(release);
+        assertThat(database.available(product)).isEqualTo(3);
+        assertThat(outcomeTypesOf(orderId)).containsExactly(StockReleased.TYPE);
+    }
+
+    /**
+     * A failure no whitelist foresees (here a table gone: SQLState 42P01; in production a revoked grant, a read-only
+     * database after a failover) must not dead-letter a valid request: its order would wait forever. The partition
+     * waits, the service says it is not ready, and the request is applied once the cause is gone.
+     */
+    @Test
+    void aValidRecordFailingForAReasonThatGoesAwayWaitsInsteadOfBeingDeadLettered() {
+        String product = newProduct("ev", 10);
+        UUID decrease = UUID.randomUUID();
+        database.execute("ALTER TABLE stock_movement RENAME TO stock_movement_away");
+        try {
+            await(events.decrease(decrease, UUID.randomUUID(), product, 2));
+
+            await().atMost(APPLY_TIMEOUT)
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("checks.find { it.name == 'inbox' }.status", equalTo("DOWN")));
+            given().get("/q/health/live").then().statusCode(200);
+        } finally {
+            database.execute("ALTER TABLE stock_movement_away RENAME TO stock_movement");
+        }
+
+        awaitProcessed(decrease);
+        assertThat(database.available(product)).isEqualTo(8);
+        await().atMost(APPLY_TIMEOUT)
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        assertThat(TopicReader.readToEnd(bootstrapServers(), StockTopic.DEAD_LETTER))
+                .noneMatch(record -> isAbout(record, product));
     }
 
     @Test
@@ -136,13 +185,17 @@ class StockEventConsumerTest extends StockEventTestBase {
         awaitProcessed(valid);
         assertThat(database.available(product)).isEqualTo(6);
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.readUntil(
-                stack.kafka().orElseThrow().bootstrapServers(),
+                bootstrapServers(),
                 StockTopic.DEAD_LETTER,
                 read -> read.stream().filter(record -> isAbout(record, product)).count() >= poison.size() + 3,
                 APPLY_TIMEOUT);
         assertThat(deadLetters.stream().filter(record -> isAbout(record, product)))
                 .allSatisfy(record -> assertThat(record.headers().lastHeader("dead-letter-reason"))
                         .isNotNull());
+    }
+
+    private String bootstrapServers() {
+        return stack.kafka().orElseThrow().bootstrapServers();
     }
 
     private static boolean isAbout(ConsumerRecord<String, String> record, String product) {

@@ -60,7 +60,7 @@ public class CustomerOrder {
         order.createdAt = now;
         order.updatedAt = now;
         for (ProductQuantity item : items) {
-            order.lines.add(new OrderLine(order, order.lines.size() + 1, item.productId(), item.quantity()));
+            order.lines.add(new OrderLine(order, order.lines.size() + 1, item.productId(), item.quantity(), now));
         }
         return order;
     }
@@ -71,7 +71,7 @@ public class CustomerOrder {
         line.moveTo(LineStatus.RESERVED);
         updatedAt = now;
         if (status.givesStockBack()) {
-            line.moveTo(LineStatus.RELEASE_REQUESTED);
+            line.requestRelease(now);
             return List.of(line);
         }
         if (lines.stream().allMatch(each -> each.status() == LineStatus.RESERVED)) {
@@ -89,7 +89,18 @@ public class CustomerOrder {
         }
         moveTo(OrderStatus.REJECTED);
         rejectionReason = reason + ": " + productId;
-        return releaseReservedLines();
+        return releaseReservedLines(now);
+    }
+
+    /**
+     * Inventory did not answer for too long: a pending order is rejected, and what its lines took is given back. A
+     * line still waiting may be answered later; stock it turns out to have taken is then given back too.
+     */
+    public List<OrderLine> timeOut(String reason, Instant now) {
+        moveTo(OrderStatus.REJECTED);
+        rejectionReason = reason;
+        updatedAt = now;
+        return releaseReservedLines(now);
     }
 
     /** Inventory took back a line's units. */
@@ -105,7 +116,7 @@ public class CustomerOrder {
         }
         moveTo(OrderStatus.CANCELLED);
         updatedAt = now;
-        return releaseReservedLines();
+        return releaseReservedLines(now);
     }
 
     public UUID id() {
@@ -132,11 +143,11 @@ public class CustomerOrder {
         return Collections.unmodifiableList(lines);
     }
 
-    private List<OrderLine> releaseReservedLines() {
+    private List<OrderLine> releaseReservedLines(Instant now) {
         List<OrderLine> reserved = lines.stream()
                 .filter(line -> line.status() == LineStatus.RESERVED)
                 .toList();
-        reserved.forEach(line -> line.moveTo(LineStatus.RELEASE_REQUESTED));
+        reserved.forEach(line -> line.requestRelease(now));
         return reserved;
     }
 
@@ -151,6 +162,6 @@ public class CustomerOrder {
         return lines.stream()
                 .filter(line -> line.productId().equals(productId))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Order " + id + " has no line for " + productId));
+                .orElseThrow(() -> new IllegalTransitionException("Order " + id + " has no line for " + productId));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,15 +41,20 @@ public class OrderLine {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    /** When inventory was last asked about this line: its stock, or to give it back. */
+    @Column(name = "requested_at", nullable = false)
+    private Instant requestedAt;
+
     protected OrderLine() {}
 
-    OrderLine(CustomerOrder order, int lineNumber, String productId, int quantity) {
+    OrderLine(CustomerOrder order, int lineNumber, String productId, int quantity, Instant now) {
         this.id = UUID.randomUUID();
         this.order = order;
         this.lineNumber = lineNumber;
         this.productId = productId;
         this.quantity = quantity;
         this.status = LineStatus.PENDING;
+        this.requestedAt = now;
     }
 
     public int lineNumber() {
@@ -71,12 +77,31 @@ public class OrderLine {
         return Optional.ofNullable(rejectionReason);
     }
 
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    /** Whether the line waits for inventory's answer: to its stock request, or to its release. */
+    public boolean awaitsAnswer() {
+        return status == LineStatus.PENDING || status == LineStatus.RELEASE_REQUESTED;
+    }
+
+    /** Inventory was asked about the line again. */
+    public void askedAgain(Instant now) {
+        requestedAt = now;
+    }
+
     void moveTo(LineStatus next) {
         if (!status.canBecome(next)) {
             throw new IllegalTransitionException(
                     "Line " + lineNumber + " (" + productId + ") cannot go from " + status + " to " + next);
         }
         status = next;
+    }
+
+    void requestRelease(Instant now) {
+        moveTo(LineStatus.RELEASE_REQUESTED);
+        requestedAt = now;
     }
 
     void reject(String reason) {

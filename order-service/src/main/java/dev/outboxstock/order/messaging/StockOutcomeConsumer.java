@@ -6,7 +6,10 @@ import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.inbox.RecordHandling;
+import dev.outboxstock.inbox.UnappliableEventException;
+import dev.outboxstock.order.domain.IllegalTransitionException;
 import dev.outboxstock.order.service.OrderLifecycle;
+import dev.outboxstock.order.service.UnknownOrderException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes inventory's outcomes. They are keyed by order id, so all outcomes of one order arrive in one partition,
- * in order, and are applied one at a time.
+ * in order, and are applied one at a time. An outcome the order cannot take (no such order, no such line, a change
+ * its state does not allow) can never be applied: it is dead-lettered; any other failure is retried.
  */
 @ApplicationScoped
 public class StockOutcomeConsumer {
@@ -37,6 +41,14 @@ public class StockOutcomeConsumer {
     }
 
     private void apply(DecodedStockOutcome outcome) {
+        try {
+            applyPayload(outcome);
+        } catch (IllegalTransitionException | UnknownOrderException doesNotFit) {
+            throw new UnappliableEventException(doesNotFit.getMessage(), doesNotFit);
+        }
+    }
+
+    private void applyPayload(DecodedStockOutcome outcome) {
         StockOutcome payload = outcome.payload();
         if (payload instanceof StockDecreased taken) {
             lifecycle.stockTaken(outcome.source(), taken);

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,8 +49,41 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
                 .list();
     }
 
+    /**
+     * Locks, skipping those another transaction holds, up to {@code limit} orders placed after {@code placedAfter}
+     * that have a line inventory was asked about before {@code askedBefore} and has not answered; oldest first.
+     */
+    public List<UUID> lockUnansweredSince(Instant askedBefore, Instant placedAfter, int limit) {
+        return lockedIds(
+                "SELECT o.id FROM customer_order o WHERE o.created_at > ?1 AND EXISTS (SELECT 1 FROM order_line l"
+                        + " WHERE l.order_id = o.id AND l.status IN ('PENDING', 'RELEASE_REQUESTED')"
+                        + " AND l.requested_at < ?2) ORDER BY o.created_at LIMIT ?3 FOR UPDATE OF o SKIP LOCKED",
+                placedAfter,
+                askedBefore,
+                limit);
+    }
+
+    /** Locks, skipping those another transaction holds, up to {@code limit} orders still pending since before. */
+    public List<UUID> lockPendingSince(Instant placedBefore, int limit) {
+        return lockedIds(
+                "SELECT id FROM customer_order WHERE status = 'PENDING' AND created_at < ?1"
+                        + " ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
+                placedBefore,
+                limit);
+    }
+
     public long count(Optional<OrderStatus> status) {
         return status.map(wanted -> count("status", wanted)).orElseGet(this::count);
+    }
+
+    private List<UUID> lockedIds(String query, Object... parameters) {
+        var nativeQuery = getEntityManager().createNativeQuery(query, UUID.class);
+        for (int i = 0; i < parameters.length; i++) {
+            nativeQuery.setParameter(i + 1, parameters[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = nativeQuery.getResultList();
+        return ids;
     }
 
     /** The id column alone, for paging without loading lines. */

@@ -4,6 +4,7 @@ import dev.outboxstock.order.domain.IllegalTransitionException;
 import dev.outboxstock.order.service.IdempotencyKeyReusedException;
 import dev.outboxstock.outbox.OutboxNotReadyException;
 import dev.outboxstock.problem.Problem;
+import java.time.Duration;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,12 +24,8 @@ public class OrderProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> outboxNotReady(OutboxNotReadyException exception) {
-        RestResponse<Problem> response = Problem.of(
-                        RestResponse.StatusCode.SERVICE_UNAVAILABLE,
-                        "Not ready to take orders yet",
-                        exception.getMessage())
-                .toResponse();
-        response.getHeaders().putSingle("Retry-After", "5");
-        return response;
+        return Problem.of(
+                        RestResponse.StatusCode.SERVICE_UNAVAILABLE, "Not ready to take orders", exception.getMessage())
+                .toResponse(Duration.ofSeconds(5));
     }
 }

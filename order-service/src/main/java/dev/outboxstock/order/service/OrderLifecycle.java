@@ -58,7 +58,7 @@ public class OrderLifecycle {
     }
 
     private CustomerOrder lockedOrder(UUID orderId) {
-        return orders.findForUpdate(orderId).orElseThrow(() -> new IllegalArgumentException("No order " + orderId));
+        return orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
     }
 
     private Instant now() {

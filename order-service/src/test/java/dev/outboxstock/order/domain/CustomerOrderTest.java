@@ -79,6 +79,6 @@ class CustomerOrderTest {
 
         assertThatThrownBy(() -> order.stockRefused("apple", "INSUFFICIENT_STOCK", NOW))
                 .isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> order.stockTaken("kiwi", NOW)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> order.stockTaken("kiwi", NOW)).isInstanceOf(IllegalTransitionException.class);
     }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
@@ -15,18 +14,14 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
+import dev.outboxstock.order.StockOutcomeProducer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,23 +36,18 @@ class StockOutcomeConsumerTest {
     @InjectLocalStack
     LocalStack stack;
 
-    private KafkaProducer<String, String> producer;
+    private StockOutcomeProducer outcomes;
     private OrdersDatabase database;
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafka().orElseThrow().bootstrapServers()),
-                new StringSerializer(),
-                new StringSerializer());
+        outcomes = new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers());
         database = new OrdersDatabase(stack);
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        outcomes.close();
     }
 
     @Test
@@ -65,9 +55,11 @@ class StockOutcomeConsumerTest {
         UUID order = placeOrder("apple", "pear");
         UUID appleTaken = UUID.randomUUID();
 
-        send(appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        send(appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        send(
+        outcomes.send(
+                appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        outcomes.send(
+                appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
@@ -75,18 +67,19 @@ class StockOutcomeConsumerTest {
 
         awaitStatus(order, "CONFIRMED");
         assertThat(lineStatuses(order)).containsExactly("RESERVED", "RESERVED");
+        assertThat(deadLettersAbout(order)).isEmpty();
     }
 
     @Test
     void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() throws Exception {
         UUID order = placeOrder("apple", "pear");
 
-        send(
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
                 "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        send(
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreaseRejected.TYPE,
                 order,
@@ -101,12 +94,13 @@ class StockOutcomeConsumerTest {
                 .body("rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK: pear"))
                 .body("lines[1].rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK"));
 
-        send(
+        outcomes.send(
                 UUID.randomUUID(),
                 StockReleased.TYPE,
                 order,
                 "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
         await().atMost(TIMEOUT).until(() -> lineStatuses(order).get(0).equals("RELEASED"));
+        assertThat(deadLettersAbout(order)).isEmpty();
     }
 
     @Test
@@ -114,7 +108,7 @@ class StockOutcomeConsumerTest {
         UUID order = placeOrder("apple");
         given().when().post("/orders/{id}/cancel", order).then().statusCode(200);
 
-        send(
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
@@ -123,23 +117,30 @@ class StockOutcomeConsumerTest {
         await().atMost(TIMEOUT).until(() -> releaseRequests(order).equals(List.of("apple")));
         assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED");
         assertThat(status(order)).isEqualTo("CANCELLED");
+        assertThat(deadLettersAbout(order)).isEmpty();
     }
 
     @Test
     void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() throws Exception {
         UUID order = placeOrder("apple", "pear");
-        send(
+        UUID noSuchOrder = UUID.randomUUID();
+        outcomes.send(
+                UUID.randomUUID(),
+                StockDecreased.TYPE,
+                noSuchOrder,
+                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
                 "{\"orderId\":\"%s\",\"productId\":\"kiwi\",\"quantity\":1}");
-        send(UUID.randomUUID(), StockDecreased.TYPE, order, "not json");
-        send(
+        outcomes.send(UUID.randomUUID(), StockDecreased.TYPE, order, "not json");
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
                 "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        send(
+        outcomes.send(
                 UUID.randomUUID(),
                 StockDecreased.TYPE,
                 order,
@@ -155,6 +156,26 @@ class StockOutcomeConsumerTest {
                                 == 2,
                         TIMEOUT))
                 .isNotEmpty();
+        ConsumerRecord<String, String> noOrder = TopicReader.readUntil(
+                        stack.kafka().orElseThrow().bootstrapServers(),
+                        StockOutcomeTopic.DEAD_LETTER,
+                        read -> read.stream()
+                                .anyMatch(record -> noSuchOrder.toString().equals(record.key())),
+                        TIMEOUT)
+                .stream()
+                .filter(record -> noSuchOrder.toString().equals(record.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new String(noOrder.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("No order " + noSuchOrder);
+    }
+
+    /** What reached the dead-letter topic about this order, read up to its end. */
+    private List<ConsumerRecord<String, String>> deadLettersAbout(UUID order) {
+        return TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), StockOutcomeTopic.DEAD_LETTER)
+                .stream()
+                .filter(record -> order.toString().equals(record.key()))
+                .toList();
     }
 
     private UUID placeOrder(String... products) {
@@ -172,15 +193,6 @@ class StockOutcomeConsumerTest {
                 .extract()
                 .path("id");
         return UUID.fromString(id);
-    }
-
-    private void send(UUID eventId, String type, UUID orderId, String payloadFormat)
-            throws InterruptedException, ExecutionException {
-        ProducerRecord<String, String> record = new ProducerRecord<>(
-                StockOutcomeTopic.NAME, orderId.toString(), payloadFormat.replace("%s", orderId.toString()));
-        record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
     }
 
     private void awaitStatus(UUID order, String status) {

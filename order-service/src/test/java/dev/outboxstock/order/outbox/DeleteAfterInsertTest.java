@@ -2,6 +2,7 @@ package dev.outboxstock.order.outbox;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
@@ -12,19 +13,21 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * With outbox rows deleted right after insert (the production default), the table stays empty while the inserts
- * still reach the write-ahead log; and no row is written before a replication slot exists to keep it.
+ * With outbox rows deleted right after insert (an option), the table stays empty while the inserts still reach the
+ * write-ahead log; and no row is written before the relay's replication slot exists to keep it.
  */
 @QuarkusTest
 @OrderTestResource
 @TestProfile(DeleteAfterInsertTest.DeleteAfterInsert.class)
 class DeleteAfterInsertTest {
 
+    private static final String SLOT = "delete_after_insert_test";
     private static final String ORDER = "{\"lines\":[{\"productId\":\"walnut\",\"quantity\":3}]}";
 
     @InjectLocalStack
@@ -45,8 +48,10 @@ class DeleteAfterInsertTest {
         assertThat(database.rowsInAllTables()).isZero();
 
         // test_decoding shows every change in text; a relay's pgoutput slot would do as well.
-        database.execute("SELECT pg_create_logical_replication_slot('delete_after_insert_test', 'test_decoding')");
-        given().when().get("/q/health/ready").then().statusCode(200);
+        database.execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'test_decoding')");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> given().when().get("/q/health/ready").then().statusCode(200));
         String order = given().contentType(ContentType.JSON)
                 .body(ORDER)
                 .when()
@@ -58,9 +63,7 @@ class DeleteAfterInsertTest {
 
         assertThat(database.number("SELECT count(*) FROM outbox_event")).isZero();
         List<String> changes =
-                database
-                        .query("SELECT data FROM pg_logical_slot_get_changes('delete_after_insert_test', NULL, NULL)")
-                        .stream()
+                database.query("SELECT data FROM pg_logical_slot_get_changes('" + SLOT + "', NULL, NULL)").stream()
                         .map(row -> (String) row.get(0))
                         .filter(change -> change.startsWith("table public.outbox_event"))
                         .toList();
@@ -69,14 +72,14 @@ class DeleteAfterInsertTest {
                 .startsWith("table public.outbox_event: INSERT:")
                 .contains(order, "walnut");
         assertThat(changes.get(1)).startsWith("table public.outbox_event: DELETE:");
-        database.execute("SELECT pg_drop_replication_slot('delete_after_insert_test')");
+        database.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
     }
 
     public static class DeleteAfterInsert implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("outbox.delete-after-insert", "true");
+            return Map.of("outbox.delete-after-insert", "true", "outbox.slot", SLOT);
         }
     }
 }

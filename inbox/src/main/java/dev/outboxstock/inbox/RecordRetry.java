@@ -1,0 +1,85 @@
+package dev.outboxstock.inbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Tries to apply a record until it works, with exponential backoff, for as long as it takes: the partition waits,
+ * keeping its order, until the database is back, a privilege is granted again or a bug is fixed. Each retry is
+ * counted, and a partition that waits too long makes the service not ready. A permanent failure is thrown at once.
+ * Once the application is shutting down, it stops retrying.
+ */
+@ApplicationScoped
+public class RecordRetry {
+
+    private static final Logger LOG = Logger.getLogger(RecordRetry.class);
+
+    private final InboxConfig.Retry config;
+    private final MeterRegistry registry;
+    private final StalledPartitions stalled = new StalledPartitions(Clock.systemUTC());
+    private volatile boolean shuttingDown;
+
+    public RecordRetry(InboxConfig config, MeterRegistry registry) {
+        this.config = config.retry();
+        this.registry = registry;
+    }
+
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        shuttingDown = true;
+    }
+
+    /**
+     * @param topic the record's topic, for the retry counter
+     * @param partition names the partition that waits, for the readiness check
+     * @throws ShutdownInProgressException when the action failed and the application is stopping
+     * @throws RuntimeException the action's permanent failure
+     */
+    void untilApplied(String topic, String partition, Runnable action) {
+        Duration backoff = config.initialBackoff();
+        try {
+            while (true) {
+                try {
+                    action.run();
+                    return;
+                } catch (RuntimeException failure) {
+                    if (shuttingDown) {
+                        throw new ShutdownInProgressException(failure);
+                    }
+                    if (PermanentFailures.isPermanent(failure)) {
+                        throw failure;
+                    }
+                    stalled.failed(partition, failure);
+                    registry.counter("inbox.records.retried", "topic", topic).increment();
+                    LOG.warnf(
+                            "%s waits on a failing record, retrying in %d ms: %s",
+                            partition, backoff.toMillis(), failure);
+                    sleep(backoff, failure);
+                    Duration doubled = backoff.multipliedBy(2);
+                    backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
+                }
+            }
+        } finally {
+            stalled.flowing(partition);
+        }
+    }
+
+    /** The partitions waiting on a failing record for longer than the configured limit. */
+    Map<String, StalledPartitions.Stall> stalledTooLong() {
+        return stalled.stalledLongerThan(config.notReadyAfter());
+    }
+
+    private static void sleep(Duration backoff, RuntimeException failure) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShutdownInProgressException(failure);
+        }
+    }
+}
