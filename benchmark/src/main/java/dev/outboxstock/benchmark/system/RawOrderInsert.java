@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes orders straight into order-service's tables with JDBC: the rows order-service writes for a {@code POST
- * /orders} (the order, its lines, one outbox row per line deleted again in the same transaction), one transaction
- * per order, with batched statements and nothing else: no HTTP, JSON, validation or ORM. The upper bound of what
+ * /orders} (the order, its lines, one outbox row per line, kept for the outbox's retention period as order-service
+ * keeps them), one transaction per order, with batched statements and nothing else: no HTTP, JSON, validation or
+ * ORM. The upper bound of what
  * order-service can accept; the orders are real and flow through the whole system.
  */
 final class RawOrderInsert {
@@ -89,7 +90,6 @@ final class RawOrderInsert {
         private final PreparedStatement order;
         private final PreparedStatement line;
         private final PreparedStatement outbox;
-        private final PreparedStatement deleteOutbox;
 
         Statements(Connection connection) throws SQLException {
             this.connection = connection;
@@ -97,16 +97,14 @@ final class RawOrderInsert {
             order = connection.prepareStatement("INSERT INTO customer_order (id, status, created_at, updated_at,"
                     + " version) VALUES (?, 'PENDING', now(), now(), 0)");
             line = connection.prepareStatement("INSERT INTO order_line (id, order_id, line_number, product_id,"
-                    + " quantity, status) VALUES (?, ?, ?, ?, ?, 'PENDING')");
+                    + " quantity, status, requested_at) VALUES (?, ?, ?, ?, ?, 'PENDING', now())");
             outbox = connection.prepareStatement("INSERT INTO outbox_event (id, aggregatetype, aggregateid, type,"
                     + " payload, traceparent) VALUES (?, ?, ?, ?, ?::jsonb, ?)");
-            deleteOutbox = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ANY (?)");
         }
 
         void insert(BenchmarkOrder placed) throws SQLException {
             order.setObject(1, placed.id());
             order.executeUpdate();
-            List<UUID> eventIds = new ArrayList<>();
             int number = 0;
             for (BenchmarkOrder.Line each : placed.lines()) {
                 line.setObject(1, UUID.randomUUID());
@@ -122,12 +120,9 @@ final class RawOrderInsert {
                 outbox.setString(5, each.stockRequestJson(placed.id()));
                 outbox.setString(6, BenchmarkOrder.TRACEPARENT);
                 outbox.addBatch();
-                eventIds.add(each.eventId());
             }
             line.executeBatch();
             outbox.executeBatch();
-            deleteOutbox.setArray(1, connection.createArrayOf("uuid", eventIds.toArray()));
-            deleteOutbox.executeUpdate();
             connection.commit();
         }
     }

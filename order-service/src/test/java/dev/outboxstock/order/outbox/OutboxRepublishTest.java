@@ -1,0 +1,75 @@
+package dev.outboxstock.order.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.OrderTestResource;
+import dev.outboxstock.order.OrdersDatabase;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.sql.Timestamp;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code outbox_republish(since)}, the documented recovery after a lost slot: every event written since then is
+ * inserted again, with its own id and write time, so the relay sees it as new; older ones are left alone.
+ */
+@QuarkusTest
+@OrderTestResource
+class OutboxRepublishTest {
+
+    private static final String SLOT = "republish_test";
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    @Test
+    void publishesAgainEveryEventWrittenSinceThePointInTimeWithItsOwnId() {
+        OrdersDatabase database = new OrdersDatabase(stack);
+        String before = placeOrder("almond");
+        Timestamp since =
+                (Timestamp) database.query("SELECT clock_timestamp()").get(0).get(0);
+        String after = placeOrder("cashew");
+        List<Object> rowBefore = outboxRowOf(database, after);
+        // test_decoding shows every change in text; the relay's pgoutput slot sees the same inserts.
+        database.execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'test_decoding')");
+        try {
+            long republished = database.number("SELECT outbox_republish(?)", since);
+
+            List<String> inserted =
+                    database.query("SELECT data FROM pg_logical_slot_get_changes('" + SLOT + "', NULL, NULL)").stream()
+                            .map(row -> (String) row.get(0))
+                            .filter(change -> change.startsWith("table public.outbox_event: INSERT:"))
+                            .toList();
+            assertThat(republished).isEqualTo(1);
+            assertThat(inserted)
+                    .singleElement()
+                    .asString()
+                    .contains(rowBefore.get(0).toString(), after);
+            assertThat(outboxRowOf(database, after))
+                    .as("the same id and write time")
+                    .isEqualTo(rowBefore);
+            assertThat(inserted.get(0)).doesNotContain(before);
+        } finally {
+            database.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
+        }
+    }
+
+    private static String placeOrder(String product) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}")
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    private static List<Object> outboxRowOf(OrdersDatabase database, String order) {
+        return database.query("SELECT id, created_at FROM outbox_event WHERE payload ->> 'orderId' = ?", order)
+                .get(0);
+    }
+}
