@@ -36,7 +36,7 @@ final class StockAnswers {
         return answer(requestId, StockReleased.TYPE, new StockReleased(orderId, productId, quantity));
     }
 
-    /** The answer given to the request a movement records; none for a movement no order asked for. */
+    /** The answer given to the request a movement records; none for a movement that was not an answered request. */
     static Optional<OutgoingEvent> recordedIn(StockMovement movement) {
         if (movement.eventId().isEmpty() || movement.orderId().isEmpty()) {
             return Optional.empty();
@@ -55,7 +55,8 @@ final class StockAnswers {
                                     movement.quantity(),
                                     RejectionReason.valueOf(movement.reason().orElseThrow())));
         }
-        if (movement.kind() == MovementKind.RELEASE) {
+        // A release is always applied; one refused before releases were (a product then unknown) gave nothing back.
+        if (movement.kind() == MovementKind.RELEASE && applied) {
             return Optional.of(released(requestId, orderId, movement.productId(), movement.quantity()));
         }
         return Optional.empty();

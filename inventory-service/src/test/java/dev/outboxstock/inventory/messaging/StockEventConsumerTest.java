@@ -17,6 +17,7 @@ import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.inventory.StockEventTestBase;
 import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +31,16 @@ class StockEventConsumerTest extends StockEventTestBase {
 
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The copy may come from order-service asking again because the answer never reached it: so it is answered. */
     @Test
-    void appliesADecreaseOnceEvenWhenItIsDeliveredTwiceAndPublishesOneOutcome() {
+    void appliesADecreaseOnceWhenItArrivesTwiceAndAnswersTheCopyWithTheSameAnswer() {
         String product = newProduct("ev", 10);
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
         await(events.decrease(eventId, orderId, product, 3));
+        awaitProcessed(eventId);
+        List<Object> answer = answerTo(orderId);
         await(events.decrease(eventId, orderId, product, 3));
         UUID marker = UUID.randomUUID();
         await(events.decrease(marker, UUID.randomUUID(), product, 1));
@@ -44,6 +48,9 @@ class StockEventConsumerTest extends StockEventTestBase {
         awaitProcessed(marker);
         assertThat(database.available(product)).isEqualTo(10 - 3 - 1);
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreased.TYPE);
+        List<Object> answerAgain = answerTo(orderId);
+        assertThat(answerAgain.get(0)).as("the same answer id").isEqualTo(answer.get(0));
+        assertThat((Timestamp) answerAgain.get(1)).as("written again").isAfter((Timestamp) answer.get(1));
         assertThat(database.query(
                         "SELECT kind, outcome, available_after FROM stock_movement WHERE event_id = ?", eventId))
                 .containsExactly(List.of("DECREASE", "APPLIED", 7));
@@ -205,6 +212,15 @@ class StockEventConsumerTest extends StockEventTestBase {
     private void awaitProcessed(UUID eventId) {
         await().atMost(APPLY_TIMEOUT)
                 .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    }
+
+    /** The id and write time of the one answer about this order. */
+    private List<Object> answerTo(UUID orderId) {
+        return database.query(
+                        "SELECT id, created_at FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ?",
+                        StockOutcomeTopic.AGGREGATE_TYPE,
+                        orderId.toString())
+                .get(0);
     }
 
     private List<String> outcomeTypesOf(UUID orderId) {
