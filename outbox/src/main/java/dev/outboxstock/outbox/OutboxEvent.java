@@ -46,24 +46,4 @@ public class OutboxEvent {
         this.payload = payload;
         this.traceparent = traceparent;
     }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String aggregateType() {
-        return aggregateType;
-    }
-
-    public String aggregateId() {
-        return aggregateId;
-    }
-
-    public String type() {
-        return type;
-    }
-
-    public String payload() {
-        return payload;
-    }
 }

@@ -111,7 +111,7 @@ class LeastPrivilegeIT {
     }
 
     private static void assertDenied(String database, String statement) {
-        Credentials relay = system.credentials("outbox_relay");
+        Credentials relay = system.credentials(LocalSystem.RELAY_ROLE);
         assertThatThrownBy(() -> {
                     try (Connection connection = DriverManager.getConnection(
                                     postgres.jdbcUrl(database), relay.role(), relay.password());

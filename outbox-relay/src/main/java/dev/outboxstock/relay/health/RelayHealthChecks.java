@@ -14,8 +14,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Live as long as the application runs: the relay recovers from every outage by itself, so a restart would not
  * help. Ready when active and streaming with Kafka acknowledging, or standing by able to take over, and the slot is
- * not lost (that needs an operator). Both report the role, the engine, what is wrong, the slot's state and the WAL it
- * retains.
+ * not lost (until the streaming replica replaces it). Both report the role, the engine, what is wrong, the slot's
+ * state and the WAL it retains.
  */
 @ApplicationScoped
 public class RelayHealthChecks {
