@@ -12,7 +12,8 @@ import java.util.UUID;
 public record StockDecreaseRequested(
         @NotNull UUID orderId,
         @NotNull @Pattern(regexp = ProductIdFormat.PATTERN) String productId,
-        @Min(1) int quantity) {
+        @Min(1) int quantity)
+        implements StockEvent {
 
     public static final String TYPE = "StockDecreaseRequested";
 }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public record StockReplenished(
         @NotNull @Pattern(regexp = ProductIdFormat.PATTERN) String productId,
-        @Min(1) int quantity) {
+        @Min(1) int quantity) implements StockEvent {
 
     public static final String TYPE = "StockReplenished";
 }

@@ -7,10 +7,11 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Tries to apply a record until it works, with exponential backoff, for as long as it takes: the partition waits,
+ * Tries to apply records until it works, with exponential backoff, for as long as it takes: the partition waits,
  * keeping its order, until the database is back, a privilege is granted again or a bug is fixed. Each retry is
  * counted, and a partition that waits too long makes the service not ready. A permanent failure is thrown at once.
  * Once the application is shutting down, it stops retrying.
@@ -36,11 +37,11 @@ public class RecordRetry {
 
     /**
      * @param topic the record's topic, for the retry counter
-     * @param partition names the partition that waits, for the readiness check
+     * @param partitions name the partitions that wait, for the readiness check
      * @throws ShutdownInProgressException when the action failed and the application is stopping
      * @throws RuntimeException the action's permanent failure
      */
-    void untilApplied(String topic, String partition, Runnable action) {
+    void untilApplied(String topic, Set<String> partitions, Runnable action) {
         Duration backoff = config.initialBackoff();
         try {
             while (true) {
@@ -54,18 +55,18 @@ public class RecordRetry {
                     if (PermanentFailures.isPermanent(failure)) {
                         throw failure;
                     }
-                    stalled.failed(partition, failure);
+                    partitions.forEach(partition -> stalled.failed(partition, failure));
                     registry.counter("inbox.records.retried", "topic", topic).increment();
                     LOG.warnf(
-                            "%s waits on a failing record, retrying in %d ms: %s",
-                            partition, backoff.toMillis(), failure);
+                            "%s wait on failing records, retrying in %d ms: %s",
+                            partitions, backoff.toMillis(), failure);
                     sleep(backoff, failure);
                     Duration doubled = backoff.multipliedBy(2);
                     backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
                 }
             }
         } finally {
-            stalled.flowing(partition);
+            partitions.forEach(stalled::flowing);
         }
     }
 

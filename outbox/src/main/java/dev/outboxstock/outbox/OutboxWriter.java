@@ -5,14 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 /**
- * Appends events to the outbox table. It joins the caller's transaction and refuses to run without one: an event
- * is published exactly when the change it describes commits, never alone. It refuses events while its relay's
- * replication slot is missing or lost: they could never be relayed.
+ * Appends events to the outbox table (see {@code db/outbox/R__outbox_event.sql}), all of one call in one statement,
+ * in the order given: that is the order the relay publishes them in. It joins the caller's transaction and refuses
+ * to run without one: an event is published exactly when the change it describes commits, never alone. It refuses
+ * events while its relay's replication slot is missing or lost: they could never be relayed.
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    private static final String INSERT = "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload,"
+            + " traceparent) SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
+            + " CAST(? AS varchar[]), CAST(? AS jsonb[]), CAST(? AS varchar[]))";
+    private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY (CAST(? AS uuid[]))";
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -29,36 +42,60 @@ public class OutboxWriter {
 
     /** @throws OutboxNotReadyException while the relay's slot is missing or lost */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void append(OutgoingEvent event) {
-        slotWatch.requireUsable();
-        OutboxEvent row = new OutboxEvent(
-                event.id(),
-                event.aggregateType(),
-                event.aggregateId(),
-                event.type(),
-                toJson(event.payload()),
-                event.traceparent().orElse(null));
-        entityManager.persist(row);
-        if (config.deleteAfterInsert()) {
-            // The INSERT must reach the write-ahead log before the DELETE; both commit with the caller.
-            entityManager.flush();
-            entityManager.remove(row);
+    public void append(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
         }
+        slotWatch.requireUsable();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            insert(connection, events);
+            if (config.deleteAfterInsert()) {
+                // The insert is in the write-ahead log, which is all the relay reads; both commit with the caller.
+                delete(connection, events);
+            }
+        });
     }
 
     /**
-     * Publishes an event again under its own id, for a consumer that may never have received it: one that did drops
-     * the copy. The row a retention period keeps is replaced, so that the relay sees a new insert.
+     * Publishes events again under their own ids, for a consumer that may never have received them: one that did
+     * drops the copy. The rows a retention period keeps are replaced, so that the relay sees new inserts.
      *
      * @throws OutboxNotReadyException while the relay's slot is missing or lost
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void appendAgain(OutgoingEvent event) {
-        entityManager
-                .createQuery("delete from OutboxEvent where id = :id")
-                .setParameter("id", event.id())
-                .executeUpdate();
-        append(event);
+    public void appendAgain(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        slotWatch.requireUsable();
+        entityManager.unwrap(Session.class).doWork(connection -> delete(connection, events));
+        append(events);
+    }
+
+    private void insert(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, array(connection, events, event -> event.id().toString()));
+            insert.setArray(2, array(connection, events, OutgoingEvent::aggregateType));
+            insert.setArray(3, array(connection, events, OutgoingEvent::aggregateId));
+            insert.setArray(4, array(connection, events, OutgoingEvent::type));
+            insert.setArray(5, array(connection, events, event -> toJson(event.payload())));
+            insert.setArray(
+                    6, array(connection, events, event -> event.traceparent().orElse(null)));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void delete(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setArray(1, array(connection, events, event -> event.id().toString()));
+            delete.executeUpdate();
+        }
+    }
+
+    private static Array array(
+            Connection connection, List<OutgoingEvent> events, Function<OutgoingEvent, String> column)
+            throws SQLException {
+        return connection.createArrayOf("text", events.stream().map(column).toArray());
     }
 
     private String toJson(Object payload) {

@@ -72,6 +72,11 @@ public class StockMovement {
                 eventId, productId, orderId, kind, quantity, MovementOutcome.APPLIED, null, availableAfter);
     }
 
+    public static StockMovement rejected(
+            UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, String reason) {
+        return new StockMovement(eventId, productId, orderId, kind, quantity, MovementOutcome.REJECTED, reason, null);
+    }
+
     /** The event that caused the movement; empty for an operator's change. */
     public Optional<UUID> eventId() {
         return Optional.ofNullable(eventId);
@@ -103,8 +108,8 @@ public class StockMovement {
         return Optional.ofNullable(reason);
     }
 
-    public static StockMovement rejected(
-            UUID eventId, String productId, UUID orderId, MovementKind kind, int quantity, String reason) {
-        return new StockMovement(eventId, productId, orderId, kind, quantity, MovementOutcome.REJECTED, reason, null);
+    /** The level the movement left behind; empty when it was rejected. */
+    public Optional<Integer> availableAfter() {
+        return Optional.ofNullable(availableAfter);
     }
 }

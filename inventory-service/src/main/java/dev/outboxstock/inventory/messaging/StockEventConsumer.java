@@ -1,22 +1,22 @@
 package dev.outboxstock.inventory.messaging;
 
-import dev.outboxstock.contract.StockDecreaseRequested;
-import dev.outboxstock.contract.StockReleaseRequested;
-import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.inbox.RecordHandling;
+import dev.outboxstock.inventory.service.StockChange;
 import dev.outboxstock.inventory.service.StockResult;
 import dev.outboxstock.inventory.service.StockService;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Consumes the stock topic. Each copy of the channel (its {@code concurrency} setting) is one consumer of the
- * group and handles its partitions one record at a time, in order; copies work in parallel. What happens to
- * invalid records and failures is {@link RecordHandling}'s job.
+ * Consumes the stock topic a poll at a time. Each copy of the channel (its {@code concurrency} setting) is one
+ * consumer of the group; it applies the records of each poll in one transaction, in offset order per partition, and
+ * polls again once they are committed. Copies work in parallel. What happens to invalid records and failures is
+ * {@link RecordHandling}'s job.
  */
 @ApplicationScoped
 public class StockEventConsumer {
@@ -36,25 +36,14 @@ public class StockEventConsumer {
 
     @Incoming(StockTopic.NAME)
     @Blocking
-    public CompletionStage<Void> consume(IncomingKafkaRecord<String, String> record) {
-        return handling.handle(record, decoder::decode, this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return handling.handle(batch, decoder, this::apply);
     }
 
-    private void apply(DecodedStockEvent event) {
-        metrics.consumed(event.payload().getClass(), applyPayload(event));
-    }
-
-    private StockResult applyPayload(DecodedStockEvent event) {
-        Object payload = event.payload();
-        if (payload instanceof StockDecreaseRequested decrease) {
-            return stockService.decrease(event.source(), decrease);
+    private void apply(List<StockChange> changes) {
+        List<StockResult> results = stockService.apply(changes);
+        for (int i = 0; i < changes.size(); i++) {
+            metrics.consumed(changes.get(i).eventType(), results.get(i));
         }
-        if (payload instanceof StockReleaseRequested release) {
-            return stockService.release(event.source(), release);
-        }
-        if (payload instanceof StockReplenished replenishment) {
-            return stockService.replenish(event.source(), replenishment);
-        }
-        throw new IllegalStateException("No handler for " + payload.getClass());
     }
 }

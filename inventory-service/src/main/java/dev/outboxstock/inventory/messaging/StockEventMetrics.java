@@ -3,6 +3,7 @@ package dev.outboxstock.inventory.messaging;
 import dev.outboxstock.inventory.service.StockResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /** Counts consumed stock events by type and result (dead letters are counted by the inbox). */
 @ApplicationScoped
@@ -14,13 +15,13 @@ public class StockEventMetrics {
         this.registry = registry;
     }
 
-    void consumed(Class<?> payloadType, StockResult result) {
+    void consumed(String eventType, StockResult result) {
         registry.counter(
                         "inventory.stock.events",
                         "type",
-                        payloadType.getSimpleName(),
+                        eventType,
                         "result",
-                        result.name().toLowerCase())
+                        result.name().toLowerCase(Locale.ROOT))
                 .increment();
     }
 }

@@ -2,61 +2,112 @@ package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.Product;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.Session;
 
 /**
- * Stock changes are single conditional statements, never read-modify-write: PostgreSQL's row lock serialises
- * concurrent changes of one product and each condition is checked against the latest committed value. Each
- * returns the level it left behind.
+ * Products and their levels. Consumed events change levels a batch at a time: lock the batch's products, compute in
+ * memory, write the new levels back, each in one statement. Rows are always locked in id order, so that two
+ * transactions never wait on each other in a cycle.
  */
 @ApplicationScoped
 public class ProductRepository implements PanacheRepositoryBase<Product, String> {
 
-    /** Takes {@code quantity} units if that many are available; empty when the product is short or unknown. */
-    public Optional<Integer> decreaseIfAvailable(String productId, int quantity) {
-        return levelAfter(
-                "UPDATE product SET available = available - ?2, version = version + 1, updated_at = now()"
-                        + " WHERE id = ?1 AND available >= ?2 RETURNING available",
-                productId,
-                quantity);
+    /** A product's level after a batch, and the number of changes that led there: its version grows by as many. */
+    public record LevelChange(String productId, int available, int changes) {}
+
+    /** Creates the products that do not exist yet, with no units; returns the ids of those it created. */
+    public Set<String> createMissing(Collection<String> productIds) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO product (id, available) SELECT id, 0 FROM unnest(CAST(? AS varchar[])) AS new (id)"
+                            + " ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id")) {
+                insert.setArray(1, connection.createArrayOf("text", productIds.toArray()));
+                Set<String> created = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        created.add(rows.getString(1));
+                    }
+                }
+                return created;
+            }
+        });
     }
 
-    /** Adds units, creating the product if it is new. */
-    public int add(String productId, int quantity) {
-        return levelAfter(
-                        "INSERT INTO product (id, available) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE"
-                                + " SET available = product.available + excluded.available,"
-                                + " version = product.version + 1, updated_at = now() RETURNING available",
-                        productId,
-                        quantity)
-                .orElseThrow();
+    /** Locks the products that exist among these until the transaction ends; returns their levels. */
+    public Map<String, Integer> lockLevels(Collection<String> productIds) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, available FROM product WHERE id = ANY (CAST(? AS varchar[])) ORDER BY id FOR UPDATE")) {
+                select.setArray(1, connection.createArrayOf("text", productIds.toArray()));
+                Map<String, Integer> levels = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        levels.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+                return levels;
+            }
+        });
     }
 
-    /** Sets the level, creating the product if it is new. */
+    /** Writes the levels of locked products. The table's check still refuses any level below zero. */
+    public void writeLevels(List<LevelChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE product p SET available = c.available, version = p.version + c.changes, updated_at = now()"
+                            + " FROM unnest(CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS int[]))"
+                            + " AS c (id, available, changes) WHERE p.id = c.id")) {
+                update.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "text",
+                                changes.stream().map(LevelChange::productId).toArray()));
+                update.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "int4",
+                                changes.stream().map(LevelChange::available).toArray()));
+                update.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "int4",
+                                changes.stream().map(LevelChange::changes).toArray()));
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** Sets the level, creating the product if it is new; returns the level. */
     public int setAvailable(String productId, int available) {
-        return levelAfter(
-                        "INSERT INTO product (id, available) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE"
-                                + " SET available = excluded.available, version = product.version + 1,"
-                                + " updated_at = now() RETURNING available",
-                        productId,
-                        available)
-                .orElseThrow();
+        return ((Number) getEntityManager()
+                        .createNativeQuery(
+                                "INSERT INTO product (id, available) VALUES (?1, ?2) ON CONFLICT (id) DO UPDATE"
+                                        + " SET available = excluded.available, version = product.version + 1,"
+                                        + " updated_at = now() RETURNING available")
+                        .setParameter(1, productId)
+                        .setParameter(2, available)
+                        .getSingleResult())
+                .intValue();
     }
 
     public List<Product> page(int index, int size) {
-        return findAll(io.quarkus.panache.common.Sort.by("id"))
-                .page(index, size)
-                .list();
+        return findAll(Sort.by("id")).page(index, size).list();
     }
 
-    private Optional<Integer> levelAfter(String statement, String productId, int quantity) {
-        List<?> levels = getEntityManager()
-                .createNativeQuery(statement)
-                .setParameter(1, productId)
-                .setParameter(2, quantity)
-                .getResultList();
-        return levels.stream().findFirst().map(level -> ((Number) level).intValue());
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
     }
 }

@@ -3,14 +3,87 @@ package dev.outboxstock.inventory.repository;
 import dev.outboxstock.inventory.domain.StockMovement;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class StockMovementRepository implements PanacheRepositoryBase<StockMovement, Long> {
 
-    /** The movement a consumed event caused; an event causes at most one. */
-    public Optional<StockMovement> findByEventId(UUID eventId) {
-        return find("eventId", eventId).firstResultOptional();
+    private static final String INSERT = "INSERT INTO stock_movement (event_id, product_id, order_id, kind, quantity,"
+            + " outcome, reason, available_after) SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]),"
+            + " CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
+            + " CAST(? AS int[]))";
+
+    /** Writes movements in one statement, in the order given: their ids grow in that order. */
+    public void insertAll(List<StockMovement> movements) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setArray(
+                        1,
+                        texts(
+                                connection,
+                                movements,
+                                movement ->
+                                        movement.eventId().map(UUID::toString).orElse(null)));
+                insert.setArray(2, texts(connection, movements, StockMovement::productId));
+                insert.setArray(
+                        3,
+                        texts(
+                                connection,
+                                movements,
+                                movement ->
+                                        movement.orderId().map(UUID::toString).orElse(null)));
+                insert.setArray(
+                        4,
+                        texts(connection, movements, movement -> movement.kind().name()));
+                insert.setArray(5, numbers(connection, movements, StockMovement::quantity));
+                insert.setArray(
+                        6,
+                        texts(
+                                connection,
+                                movements,
+                                movement -> movement.outcome().name()));
+                insert.setArray(
+                        7,
+                        texts(
+                                connection,
+                                movements,
+                                movement -> movement.reason().orElse(null)));
+                insert.setArray(
+                        8,
+                        numbers(
+                                connection,
+                                movements,
+                                movement -> movement.availableAfter().orElse(null)));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    /** The movements consumed events caused; an event causes at most one. */
+    public List<StockMovement> findByEventIds(Collection<UUID> eventIds) {
+        return eventIds.isEmpty() ? List.of() : list("eventId in ?1", eventIds);
+    }
+
+    private static Array texts(
+            Connection connection, List<StockMovement> movements, Function<StockMovement, String> column)
+            throws SQLException {
+        return connection.createArrayOf("text", movements.stream().map(column).toArray());
+    }
+
+    private static Array numbers(
+            Connection connection, List<StockMovement> movements, Function<StockMovement, Integer> column)
+            throws SQLException {
+        return connection.createArrayOf("int4", movements.stream().map(column).toArray());
     }
 }

@@ -1,10 +1,5 @@
 package dev.outboxstock.inventory.service;
 
-import dev.outboxstock.contract.StockDecreaseRejected.RejectionReason;
-import dev.outboxstock.contract.StockDecreaseRequested;
-import dev.outboxstock.contract.StockReleaseRequested;
-import dev.outboxstock.contract.StockReplenished;
-import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.inventory.domain.MovementKind;
 import dev.outboxstock.inventory.domain.Product;
@@ -12,16 +7,25 @@ import dev.outboxstock.inventory.domain.StockMovement;
 import dev.outboxstock.inventory.repository.ProductRepository;
 import dev.outboxstock.inventory.repository.StockMovementRepository;
 import dev.outboxstock.outbox.OutboxWriter;
+import dev.outboxstock.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
- * Applies stock events exactly once in effect and never lets stock go below zero. Each event's claim, its stock
- * change, its history line and the answer for order-service commit in one transaction. A request that arrives again
- * changes nothing and is answered again as the first time: order-service may be asking because it never got the
- * answer.
+ * Applies stock events exactly once in effect and never lets stock go below zero, a batch at a time. A batch's
+ * claims, stock changes, history lines and answers for order-service commit in one transaction, in a handful of
+ * statements whatever its size. A request that arrives again changes nothing and is answered again as the first time:
+ * order-service may be asking because it never got the answer.
  */
 @ApplicationScoped
 public class StockService {
@@ -39,75 +43,37 @@ public class StockService {
         this.outbox = outbox;
     }
 
-    @Transactional
-    public StockResult decrease(EventSource source, StockDecreaseRequested request) {
-        if (!inbox.claim(source, StockDecreaseRequested.TYPE)) {
-            return answerAgain(source);
-        }
-        Optional<Integer> level = products.decreaseIfAvailable(request.productId(), request.quantity());
-        if (level.isPresent()) {
-            movements.persist(StockMovement.applied(
-                    source.eventId(),
-                    request.productId(),
-                    request.orderId(),
-                    MovementKind.DECREASE,
-                    request.quantity(),
-                    level.get()));
-            outbox.append(StockAnswers.decreased(
-                    source.eventId(), request.orderId(), request.productId(), request.quantity()));
-            return StockResult.APPLIED;
-        }
-        RejectionReason reason = products.findByIdOptional(request.productId()).isPresent()
-                ? RejectionReason.INSUFFICIENT_STOCK
-                : RejectionReason.UNKNOWN_PRODUCT;
-        movements.persist(StockMovement.rejected(
-                source.eventId(),
-                request.productId(),
-                request.orderId(),
-                MovementKind.DECREASE,
-                request.quantity(),
-                reason.name()));
-        outbox.append(StockAnswers.refused(
-                source.eventId(), request.orderId(), request.productId(), request.quantity(), reason));
-        return StockResult.REJECTED;
-    }
-
     /**
-     * Gives a line's units back. They exist whether or not inventory still knows the product, so a product that is
-     * gone is created again with them: a release always succeeds, and always answers, so the line never waits.
+     * Applies the changes in the given order (per product, the order of its partition), in one transaction.
+     *
+     * @return what each change did, in the same order
      */
     @Transactional
-    public StockResult release(EventSource source, StockReleaseRequested request) {
-        if (!inbox.claim(source, StockReleaseRequested.TYPE)) {
-            return answerAgain(source);
+    public List<StockResult> apply(List<StockChange> changes) {
+        Set<UUID> claimed = inbox.claim(changes.stream().map(StockChange::claim).toList());
+        Set<UUID> seen = new HashSet<>();
+        Set<StockChange> firstArrivals = new LinkedHashSet<>();
+        Set<UUID> arrivedBefore = new HashSet<>();
+        for (StockChange change : changes) {
+            if (claimed.contains(change.eventId())) {
+                // A second copy within the batch is answered by the first.
+                if (seen.add(change.eventId())) {
+                    firstArrivals.add(change);
+                }
+            } else {
+                arrivedBefore.add(change.eventId());
+            }
         }
-        int level = products.add(request.productId(), request.quantity());
-        movements.persist(StockMovement.applied(
-                source.eventId(),
-                request.productId(),
-                request.orderId(),
-                MovementKind.RELEASE,
-                request.quantity(),
-                level));
-        outbox.append(
-                StockAnswers.released(source.eventId(), request.orderId(), request.productId(), request.quantity()));
-        return StockResult.APPLIED;
-    }
-
-    @Transactional
-    public StockResult replenish(EventSource source, StockReplenished replenishment) {
-        if (!inbox.claim(source, StockReplenished.TYPE)) {
-            return StockResult.DUPLICATE;
+        StockLedger ledger = new StockLedger(lockLevels(firstArrivals));
+        List<StockResult> results = new ArrayList<>();
+        for (StockChange change : changes) {
+            results.add(firstArrivals.contains(change) ? ledger.apply(change) : StockResult.DUPLICATE);
         }
-        int level = products.add(replenishment.productId(), replenishment.quantity());
-        movements.persist(StockMovement.applied(
-                source.eventId(),
-                replenishment.productId(),
-                null,
-                MovementKind.REPLENISH,
-                replenishment.quantity(),
-                level));
-        return StockResult.APPLIED;
+        products.writeLevels(ledger.changedLevels());
+        movements.insertAll(ledger.movements());
+        outbox.append(ledger.answers());
+        answerAgain(arrivedBefore);
+        return results;
     }
 
     /** An operator sets the level of a product, creating it if it is new. */
@@ -128,12 +94,31 @@ public class StockService {
         return products.page(page, size);
     }
 
-    /** Sends again the answer the first arrival of a request got, with the same id. */
-    private StockResult answerAgain(EventSource request) {
-        movements
-                .findByEventId(request.eventId())
-                .flatMap(StockAnswers::recordedIn)
-                .ifPresent(outbox::appendAgain);
-        return StockResult.DUPLICATE;
+    /**
+     * Locks the products the changes touch and returns the levels of those that existed. A product that a change
+     * gives units to is created first, so that it can be locked too, yet counts as unknown until that change.
+     */
+    private Map<String, Integer> lockLevels(Collection<StockChange> changes) {
+        Set<String> touched = new TreeSet<>();
+        Set<String> receivingUnits = new TreeSet<>();
+        for (StockChange change : changes) {
+            touched.add(change.productId());
+            if (change.addsUnits()) {
+                receivingUnits.add(change.productId());
+            }
+        }
+        Set<String> created = receivingUnits.isEmpty() ? Set.of() : products.createMissing(receivingUnits);
+        Map<String, Integer> levels = touched.isEmpty() ? Map.of() : products.lockLevels(touched);
+        levels.keySet().removeAll(created);
+        return levels;
+    }
+
+    /** Sends again the answers the first arrivals of these requests got, with the same ids. */
+    private void answerAgain(Set<UUID> requestIds) {
+        List<OutgoingEvent> answers = movements.findByEventIds(requestIds).stream()
+                .map(StockAnswers::recordedIn)
+                .flatMap(Optional::stream)
+                .toList();
+        outbox.appendAgain(answers);
     }
 }

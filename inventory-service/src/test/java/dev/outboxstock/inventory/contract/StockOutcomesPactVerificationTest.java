@@ -20,6 +20,7 @@ import dev.outboxstock.contract.testing.OutboxTable;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.inventory.InventoryDatabase;
 import dev.outboxstock.inventory.InventoryTestResource;
+import dev.outboxstock.inventory.service.StockChange;
 import dev.outboxstock.inventory.service.StockService;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
@@ -90,30 +91,31 @@ public class StockOutcomesPactVerificationTest {
     @State("inventory took the stock of an order line")
     void stockTaken(Map<String, Object> orderLine) {
         enoughStock(orderLine);
-        stock.decrease(newEvent(), line);
+        stock.apply(List.of(StockChange.of(newEvent(), line)));
     }
 
     @PactVerifyProvider("stock taken for an order line")
     public MessageAndMetadata stockTakenMessage() {
-        stock.decrease(newEvent(), line);
+        stock.apply(List.of(StockChange.of(newEvent(), line)));
         return relayed(StockDecreased.TYPE);
     }
 
     @PactVerifyProvider("stock refused for an order line: too little stock")
     public MessageAndMetadata tooLittleStockMessage() {
-        stock.decrease(newEvent(), line);
+        stock.apply(List.of(StockChange.of(newEvent(), line)));
         return relayed(StockDecreaseRejected.TYPE);
     }
 
     @PactVerifyProvider("stock refused for an order line: unknown product")
     public MessageAndMetadata unknownProductMessage() {
-        stock.decrease(newEvent(), line);
+        stock.apply(List.of(StockChange.of(newEvent(), line)));
         return relayed(StockDecreaseRejected.TYPE);
     }
 
     @PactVerifyProvider("stock given back for an order line")
     public MessageAndMetadata stockGivenBackMessage() {
-        stock.release(newEvent(), new StockReleaseRequested(line.orderId(), line.productId(), line.quantity()));
+        stock.apply(List.of(StockChange.of(
+                newEvent(), new StockReleaseRequested(line.orderId(), line.productId(), line.quantity()))));
         return relayed(StockReleased.TYPE);
     }
 

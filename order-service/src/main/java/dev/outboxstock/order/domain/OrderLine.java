@@ -57,6 +57,11 @@ public class OrderLine {
         this.requestedAt = now;
     }
 
+    /** The order the line belongs to. */
+    public UUID orderId() {
+        return order.id();
+    }
+
     public int lineNumber() {
         return lineNumber;
     }

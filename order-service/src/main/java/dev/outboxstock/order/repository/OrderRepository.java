@@ -7,9 +7,14 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUID> {
@@ -22,10 +27,22 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
 
     /** The order and its lines, locked until the transaction ends: the one way to change an order. */
     public Optional<CustomerOrder> findForUpdate(UUID id) {
+        return Optional.ofNullable(lockWithLines(Set.of(id)).get(id));
+    }
+
+    /**
+     * The orders among these ids that exist, with their lines, locked until the transaction ends, in id order so
+     * that two transactions never wait on each other in a cycle.
+     */
+    public Map<UUID, CustomerOrder> lockWithLines(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         // An inner join: PostgreSQL cannot lock the nullable side of an outer join, and every order has lines.
-        return find("from CustomerOrder o join fetch o.lines where o.id = ?1", id)
+        return find("from CustomerOrder o join fetch o.lines where o.id in ?1 order by o.id", ids)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .singleResultOptional();
+                .stream()
+                .collect(Collectors.toMap(CustomerOrder::id, Function.identity(), (same, again) -> same));
     }
 
     /** A page of orders, newest first, with their lines loaded. */

@@ -2,20 +2,29 @@ package dev.outboxstock.order.service;
 
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockReleased;
-import dev.outboxstock.inbox.EventSource;
+import dev.outboxstock.inbox.DecodedEvent;
 import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.order.domain.CustomerOrder;
+import dev.outboxstock.order.domain.OrderLine;
 import dev.outboxstock.order.repository.OrderRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Moves orders on as inventory reports what it did with their stock: the saga's coordinator. Each outcome is
- * applied once (the inbox), in the transaction that changes the order and asks for any compensation.
+ * Moves orders on as inventory reports what it did with their stock: the saga's coordinator. Outcomes are applied
+ * once each (the inbox), a batch at a time: one transaction locks the batch's orders, changes each in the order its
+ * outcomes arrived, asks for any compensation, and writes each changed order once.
  */
 @ApplicationScoped
 public class OrderLifecycle {
@@ -32,36 +41,46 @@ public class OrderLifecycle {
         this.clock = clock;
     }
 
+    /**
+     * @throws UnknownOrderException when an outcome names an order that does not exist
+     * @throws dev.outboxstock.order.domain.IllegalTransitionException when an outcome does not fit its order
+     */
     @Transactional
-    public void stockTaken(EventSource source, StockDecreased outcome) {
-        if (inbox.claim(source, StockDecreased.TYPE)) {
-            CustomerOrder order = lockedOrder(outcome.orderId());
-            stockRequests.giveStockBack(order.id(), order.stockTaken(outcome.productId(), now()));
+    public void apply(List<DecodedEvent<StockOutcome>> outcomes) {
+        List<StockOutcome> firstArrivals = firstArrivals(outcomes);
+        Set<UUID> orderIds = new HashSet<>();
+        firstArrivals.forEach(outcome -> orderIds.add(outcome.orderId()));
+        Map<UUID, CustomerOrder> locked = orders.lockWithLines(orderIds);
+        Instant now = Instant.now(clock);
+        List<OrderLine> toGiveBack = new ArrayList<>();
+        for (StockOutcome outcome : firstArrivals) {
+            CustomerOrder order = Optional.ofNullable(locked.get(outcome.orderId()))
+                    .orElseThrow(() -> new UnknownOrderException(outcome.orderId()));
+            toGiveBack.addAll(applyTo(order, outcome, now));
         }
+        stockRequests.giveStockBack(toGiveBack);
     }
 
-    @Transactional
-    public void stockRefused(EventSource source, StockDecreaseRejected outcome) {
-        if (inbox.claim(source, StockDecreaseRejected.TYPE)) {
-            CustomerOrder order = lockedOrder(outcome.orderId());
-            stockRequests.giveStockBack(
-                    order.id(),
-                    order.stockRefused(outcome.productId(), outcome.reason().name(), now()));
+    /** The outcomes claimed now, each once, in the order they arrived; the others were applied before. */
+    private List<StockOutcome> firstArrivals(List<DecodedEvent<StockOutcome>> outcomes) {
+        Set<UUID> claimed = new HashSet<>(inbox.claim(outcomes.stream()
+                .map(outcome -> new Inbox.Claim(outcome.source(), outcome.type()))
+                .toList()));
+        return outcomes.stream()
+                .filter(outcome -> claimed.remove(outcome.source().eventId()))
+                .map(DecodedEvent::payload)
+                .toList();
+    }
+
+    /** Returns the lines whose stock must now be given back. */
+    private static List<OrderLine> applyTo(CustomerOrder order, StockOutcome outcome, Instant now) {
+        if (outcome instanceof StockDecreased taken) {
+            return order.stockTaken(taken.productId(), now);
         }
-    }
-
-    @Transactional
-    public void stockReleased(EventSource source, StockReleased outcome) {
-        if (inbox.claim(source, StockReleased.TYPE)) {
-            lockedOrder(outcome.orderId()).stockReleased(outcome.productId(), now());
+        if (outcome instanceof StockDecreaseRejected refused) {
+            return order.stockRefused(refused.productId(), refused.reason().name(), now);
         }
-    }
-
-    private CustomerOrder lockedOrder(UUID orderId) {
-        return orders.findForUpdate(orderId).orElseThrow(() -> new UnknownOrderException(orderId));
-    }
-
-    private Instant now() {
-        return Instant.now(clock);
+        order.stockReleased(((StockReleased) outcome).productId(), now);
+        return List.of();
     }
 }

@@ -54,10 +54,8 @@ public class OrderReconciliation {
             List<OrderLine> unanswered = order.lines().stream()
                     .filter(line -> line.awaitsAnswer() && line.requestedAt().isBefore(askedBefore))
                     .toList();
-            for (OrderLine line : unanswered) {
-                stockRequests.askAgain(order.id(), line);
-                line.askedAgain(now);
-            }
+            stockRequests.askAgain(unanswered);
+            unanswered.forEach(line -> line.askedAgain(now));
             linesAskedAgain.increment(unanswered.size());
             LOG.infof(
                     "Asked inventory again about order %s (%s): no answer for %s",
@@ -74,7 +72,7 @@ public class OrderReconciliation {
             CustomerOrder order = orders.findWithLines(id).orElseThrow();
             List<OrderLine> toGiveBack =
                     order.timeOut("TIMED_OUT: no answer from inventory within " + config.rejectAfter(), now);
-            stockRequests.giveStockBack(order.id(), toGiveBack);
+            stockRequests.giveStockBack(toGiveBack);
             ordersTimedOut.increment();
             LOG.warnf(
                     "Rejected order %s: inventory did not answer within %s; giving back %s",

@@ -78,7 +78,7 @@ public class OrderService {
     @Transactional
     public Optional<CustomerOrder> cancel(UUID id) {
         Optional<CustomerOrder> found = orders.findForUpdate(id);
-        found.ifPresent(order -> stockRequests.giveStockBack(order.id(), order.cancel(Instant.now(clock))));
+        found.ifPresent(order -> stockRequests.giveStockBack(order.cancel(Instant.now(clock))));
         return found;
     }
 }

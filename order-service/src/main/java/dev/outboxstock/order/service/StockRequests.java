@@ -12,7 +12,6 @@ import dev.outboxstock.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What order-service asks of inventory, through the outbox: one event per line, keyed by product id. A request's id
@@ -29,41 +28,40 @@ public class StockRequests {
     }
 
     void takeStockFor(CustomerOrder order, Optional<String> traceparent) {
-        for (OrderLine line : order.lines()) {
-            outbox.append(decrease(order.id(), line, traceparent));
-        }
+        outbox.append(
+                order.lines().stream().map(line -> decrease(line, traceparent)).toList());
     }
 
-    void giveStockBack(UUID orderId, List<OrderLine> lines) {
-        for (OrderLine line : lines) {
-            outbox.append(release(orderId, line));
-        }
+    /** Asks inventory to give back what these lines took; they may belong to several orders. */
+    void giveStockBack(List<OrderLine> lines) {
+        outbox.append(lines.stream().map(StockRequests::release).toList());
     }
 
-    /** Sends the request a line waits on again, with its own id: inventory answers it, or answers again. */
-    void askAgain(UUID orderId, OrderLine line) {
-        outbox.appendAgain(
-                line.status() == LineStatus.RELEASE_REQUESTED
-                        ? release(orderId, line)
-                        : decrease(orderId, line, Optional.empty()));
+    /** Sends the requests these lines wait on again, with their own ids: inventory answers them, or answers again. */
+    void askAgain(List<OrderLine> lines) {
+        outbox.appendAgain(lines.stream()
+                .map(line -> line.status() == LineStatus.RELEASE_REQUESTED
+                        ? release(line)
+                        : decrease(line, Optional.empty()))
+                .toList());
     }
 
-    private static OutgoingEvent decrease(UUID orderId, OrderLine line, Optional<String> traceparent) {
+    private static OutgoingEvent decrease(OrderLine line, Optional<String> traceparent) {
         return new OutgoingEvent(
-                EventIds.derive(StockDecreaseRequested.TYPE, orderId, line.productId()),
+                EventIds.derive(StockDecreaseRequested.TYPE, line.orderId(), line.productId()),
                 StockTopic.AGGREGATE_TYPE,
                 line.productId(),
                 StockDecreaseRequested.TYPE,
-                new StockDecreaseRequested(orderId, line.productId(), line.quantity()),
+                new StockDecreaseRequested(line.orderId(), line.productId(), line.quantity()),
                 traceparent);
     }
 
-    private static OutgoingEvent release(UUID orderId, OrderLine line) {
+    private static OutgoingEvent release(OrderLine line) {
         return OutgoingEvent.of(
-                EventIds.derive(StockReleaseRequested.TYPE, orderId, line.productId()),
+                EventIds.derive(StockReleaseRequested.TYPE, line.orderId(), line.productId()),
                 StockTopic.AGGREGATE_TYPE,
                 line.productId(),
                 StockReleaseRequested.TYPE,
-                new StockReleaseRequested(orderId, line.productId(), line.quantity()));
+                new StockReleaseRequested(line.orderId(), line.productId(), line.quantity()));
     }
 }

@@ -9,6 +9,7 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.testing.CommittedContracts;
+import dev.outboxstock.inbox.DecodedEvent;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.domain.ProductQuantity;
@@ -69,7 +70,8 @@ class OrderApiPactVerificationTest {
     @State("an order is confirmed")
     Map<String, Object> confirmedOrder() {
         UUID order = placeOrderForTwoApples();
-        lifecycle.stockTaken(new EventSource(UUID.randomUUID(), 0, 0), new StockDecreased(order, "apple", 2));
+        lifecycle.apply(List.of(new DecodedEvent<>(
+                new EventSource(UUID.randomUUID(), 0, 0), StockDecreased.TYPE, new StockDecreased(order, "apple", 2))));
         return Map.of(ORDER_ID, order.toString());
     }
 

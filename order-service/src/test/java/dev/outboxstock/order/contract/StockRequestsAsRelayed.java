@@ -3,6 +3,7 @@ package dev.outboxstock.order.contract;
 import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.testing.OutboxTable;
+import dev.outboxstock.inbox.DecodedEvent;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.domain.ProductQuantity;
@@ -40,7 +41,10 @@ final class StockRequestsAsRelayed {
      */
     UUID cancelAfterStockTaken(String productId, int quantity) {
         UUID order = place(List.of(new ProductQuantity(productId, quantity), new ProductQuantity("still-pending", 1)));
-        lifecycle.stockTaken(new EventSource(UUID.randomUUID(), 0, 0), new StockDecreased(order, productId, quantity));
+        lifecycle.apply(List.of(new DecodedEvent<>(
+                new EventSource(UUID.randomUUID(), 0, 0),
+                StockDecreased.TYPE,
+                new StockDecreased(order, productId, quantity))));
         orders.cancel(order);
         return order;
     }

@@ -17,6 +17,7 @@ import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.testing.ConsumerContractTest;
+import dev.outboxstock.contract.testing.ContractValidator;
 import dev.outboxstock.contract.testing.KafkaPactMessages;
 import dev.outboxstock.inbox.InvalidEventException;
 import java.util.Map;
@@ -41,7 +42,7 @@ class StockOutcomesContractTest {
     private static final UUID RELEASED = UUID.fromString("0a4e5b6c-1d2e-4f3a-8b4c-5d6e7f8a9b04");
     private static final String UNKNOWN_PRODUCT = "discontinued-pear";
 
-    private final StockOutcomeDecoder decoder = new StockOutcomeDecoder(new ObjectMapper());
+    private final StockOutcomeDecoder decoder = new StockOutcomeDecoder(new ObjectMapper(), ContractValidator.create());
 
     @Pact(consumer = CONSUMER)
     V4Pact stockTaken(MessagePactBuilder builder) {

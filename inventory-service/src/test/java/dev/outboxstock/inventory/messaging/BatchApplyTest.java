@@ -1,0 +1,129 @@
+package dev.outboxstock.inventory.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.inventory.InventoryTestResource;
+import dev.outboxstock.inventory.PartitionedProducts;
+import dev.outboxstock.inventory.StockEventTestBase;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A flash sale's burst on one product: applied a poll at a time, in order, each event once, never oversold. */
+@QuarkusTest
+@InventoryTestResource
+class BatchApplyTest extends StockEventTestBase {
+
+    private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void aBurstOnOneProductTakesTheStockInOffsetOrderInFewTransactionsAndRefusesTheRest() {
+        int stock = 30;
+        int orders = 200;
+        String product = newProduct("sale", stock);
+        List<UUID> requests =
+                IntStream.range(0, orders).mapToObj(i -> UUID.randomUUID()).toList();
+        requests.forEach(request -> events.decrease(request, UUID.randomUUID(), product, 1));
+        events.flush();
+
+        awaitMovements(product, orders);
+        assertThat(database.available(product)).isZero();
+        List<List<Object>> byOffset = database.query(
+                "SELECT m.outcome, m.available_after FROM stock_movement m JOIN processed_event p"
+                        + " ON p.event_id = m.event_id WHERE m.product_id = ? ORDER BY p.source_offset",
+                product);
+        List<List<Object>> expected = new ArrayList<>();
+        IntStream.range(0, orders)
+                .forEach(i ->
+                        expected.add(i < stock ? List.of("APPLIED", stock - 1 - i) : Arrays.asList("REJECTED", null)));
+        assertThat(byOffset)
+                .as("the first %d requests take one unit each, the rest are refused", stock)
+                .isEqualTo(expected);
+        long transactions = database.number(
+                "SELECT count(DISTINCT p.processed_at) FROM processed_event p JOIN stock_movement m"
+                        + " ON m.event_id = p.event_id WHERE m.product_id = ?",
+                product);
+        assertThat(transactions).as("transactions for %d events", orders).isLessThan(orders / 4);
+        assertThat(database.number("SELECT count(*) FROM outbox_event WHERE payload ->> 'productId' = ?", product))
+                .as("one answer per request")
+                .isEqualTo(orders);
+    }
+
+    @Test
+    void aCopyInTheSameBatchChangesNothingAndIsNotAnsweredTwice() {
+        String product = newProduct("sale", 10);
+        UUID request = UUID.randomUUID();
+        UUID orderId = UUID.randomUUID();
+        events.decrease(request, orderId, product, 3);
+        events.decrease(request, orderId, product, 3);
+        events.decrease(UUID.randomUUID(), UUID.randomUUID(), product, 1);
+        events.flush();
+
+        awaitMovements(product, 2);
+        assertThat(database.available(product)).isEqualTo(6);
+        assertThat(database.number("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", orderId.toString()))
+                .isEqualTo(1);
+    }
+
+    /**
+     * A failure only one record causes (here units beyond what a level can hold) must not hold back or dead-letter
+     * the others of its batch: the batch is applied again one record at a time, and only that record is
+     * dead-lettered.
+     */
+    @Test
+    void aRecordThatCanNeverBeAppliedIsIsolatedFromItsBatch() {
+        List<String> samePartition = PartitionedProducts.spreadOver(
+                LocalStack.DEFAULT_PARTITIONS, LocalStack.DEFAULT_PARTITIONS + 1, "iso-" + UUID.randomUUID());
+        String full = samePartition.get(0);
+        String other = samePartition.get(LocalStack.DEFAULT_PARTITIONS);
+        stockService.setAvailable(full, Integer.MAX_VALUE - 1);
+        stockService.setAvailable(other, 10);
+        UUID overflow = UUID.randomUUID();
+        events.decrease(UUID.randomUUID(), UUID.randomUUID(), other, 1);
+        events.replenish(overflow, full, 5);
+        events.decrease(UUID.randomUUID(), UUID.randomUUID(), other, 1);
+        events.replenish(UUID.randomUUID(), full, 1);
+        events.flush();
+
+        awaitMovements(other, 2);
+        awaitMovements(full, 1);
+        assertThat(database.available(other)).isEqualTo(8);
+        assertThat(database.available(full)).isEqualTo(Integer.MAX_VALUE);
+        ConsumerRecord<String, String> deadLetter = TopicReader.readUntil(
+                        stack.kafka().orElseThrow().bootstrapServers(),
+                        StockTopic.DEAD_LETTER,
+                        read -> read.stream().anyMatch(record -> full.equals(record.key())),
+                        APPLY_TIMEOUT)
+                .stream()
+                .filter(record -> full.equals(record.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new String(
+                        deadLetter.headers().lastHeader(EventHeaders.EVENT_ID).value(), StandardCharsets.UTF_8))
+                .isEqualTo(overflow.toString());
+        assertThat(new String(
+                        deadLetter.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .contains("would exceed");
+    }
+
+    /** Waits until the product has this many movements caused by events. */
+    private void awaitMovements(String product, int count) {
+        await().atMost(APPLY_TIMEOUT)
+                .until(() -> database.number(
+                                "SELECT count(*) FROM stock_movement WHERE product_id = ? AND event_id IS NOT NULL",
+                                product)
+                        >= count);
+    }
+}
