@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,18 +16,22 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Decides the fate of the records of one poll, applied in one transaction. Invalid records are dead-lettered (sent to
- * the channel's dead-letter topic with the reason) one by one before it. The valid ones are applied together, in
- * offset order per partition, retried until it works while the failure can pass, the partitions waiting in order.
- * A failure no retry can cure applies the records again one at a time, so that only the record that causes it is
- * dead-lettered. The batch is acknowledged (its offsets committed) only after its transaction committed and its dead
- * letters were written. Interrupted by shutdown, it is left unacknowledged, so the partitions' next owner receives it
- * again.
+ * Decides the fate of the records of one poll, applied in one transaction. The valid records are applied together, in
+ * offset order per partition, retried until it works while the failure can pass, the partitions waiting in order. A
+ * failure no retry can cure applies them again one at a time, so that only the record that causes it is set aside.
+ * Records that do not decode, and those set aside, are then dead-lettered (sent to the channel's dead-letter topic
+ * with the reason), one after the other in offset order, and the batch is acknowledged (its offsets committed) last:
+ * a dead letter's acknowledgement may commit its partition's offset, so it must never come before the transaction or
+ * another dead letter of an earlier offset. Interrupted by shutdown, the batch is left unacknowledged, so the
+ * partitions' next owner receives it again.
  */
 @ApplicationScoped
 public class RecordHandling {
 
     private static final Logger LOG = Logger.getLogger(RecordHandling.class);
+    private static final Comparator<DeadLetter> OFFSET_ORDER = Comparator.comparing(
+                    (DeadLetter deadLetter) -> deadLetter.record().getPartition())
+            .thenComparing(deadLetter -> deadLetter.record().getOffset());
 
     private final RecordRetry retry;
     private final MeterRegistry registry;
@@ -41,7 +46,7 @@ public class RecordHandling {
      */
     public <E> CompletionStage<Void> handle(
             KafkaRecordBatch<String, String> batch, RecordDecoder<E> decoder, Consumer<List<E>> apply) {
-        List<CompletionStage<Void>> deadLetters = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
         List<Decoded<E>> valid = new ArrayList<>();
         for (KafkaRecord<String, String> each : batch.getRecords()) {
             @SuppressWarnings("unchecked")
@@ -49,7 +54,7 @@ public class RecordHandling {
             try {
                 valid.add(new Decoded<>(record, decoder.decode(record)));
             } catch (InvalidEventException invalid) {
-                deadLetters.add(deadLetter(record, invalid));
+                deadLetters.add(new DeadLetter(record, invalid));
             }
         }
         try {
@@ -57,14 +62,15 @@ public class RecordHandling {
         } catch (ShutdownInProgressException stopping) {
             return new CompletableFuture<>();
         }
-        return CompletableFuture.allOf(deadLetters.stream()
-                        .map(CompletionStage::toCompletableFuture)
-                        .toArray(CompletableFuture[]::new))
-                .thenCompose(written -> batch.ack());
+        CompletionStage<Void> written = CompletableFuture.completedFuture(null);
+        for (DeadLetter deadLetter : deadLetters.stream().sorted(OFFSET_ORDER).toList()) {
+            written = written.thenCompose(previous -> send(deadLetter));
+        }
+        return written.thenCompose(all -> batch.ack());
     }
 
     private <E> void applyIsolatingPermanentFailures(
-            List<Decoded<E>> valid, Consumer<List<E>> apply, List<CompletionStage<Void>> deadLetters) {
+            List<Decoded<E>> valid, Consumer<List<E>> apply, List<DeadLetter> deadLetters) {
         if (valid.isEmpty()) {
             return;
         }
@@ -77,7 +83,7 @@ public class RecordHandling {
             throw stopping;
         } catch (RuntimeException permanent) {
             if (valid.size() == 1) {
-                deadLetters.add(deadLetter(valid.get(0).record(), permanent));
+                deadLetters.add(new DeadLetter(valid.get(0).record(), permanent));
                 return;
             }
             LOG.warnf(
@@ -89,13 +95,17 @@ public class RecordHandling {
         }
     }
 
-    private CompletionStage<Void> deadLetter(IncomingKafkaRecord<String, String> record, Throwable reason) {
+    private CompletionStage<Void> send(DeadLetter deadLetter) {
+        IncomingKafkaRecord<String, String> record = deadLetter.record();
         LOG.warnf(
                 "Dead-lettering %s-%d@%d: %s",
-                record.getTopic(), record.getPartition(), record.getOffset(), reason.getMessage());
+                record.getTopic(),
+                record.getPartition(),
+                record.getOffset(),
+                deadLetter.reason().getMessage());
         registry.counter("inbox.records.dead.lettered", "topic", record.getTopic())
                 .increment();
-        return record.nack(reason);
+        return record.nack(deadLetter.reason());
     }
 
     private static String topicOf(List<? extends Decoded<?>> records) {
@@ -111,4 +121,7 @@ public class RecordHandling {
 
     /** A valid event and the record that carried it. */
     private record Decoded<E>(IncomingKafkaRecord<String, String> record, E event) {}
+
+    /** A record that can never be applied, and why. */
+    private record DeadLetter(IncomingKafkaRecord<String, String> record, Throwable reason) {}
 }
