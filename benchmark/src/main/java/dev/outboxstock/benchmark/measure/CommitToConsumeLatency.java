@@ -18,6 +18,12 @@ import org.apache.kafka.common.header.Header;
 public final class CommitToConsumeLatency implements AutoCloseable {
 
     private final Map<UUID, Long> commitNanos = new ConcurrentHashMap<>();
+    /**
+     * Records that arrived before the writer noted its commit: the relay can be faster than the writer's thread
+     * returning from {@code commit()}. Without them such a row would be waited for forever.
+     */
+    private final Map<UUID, Long> arrivedFirst = new ConcurrentHashMap<>();
+
     private final LatencyRecorder latency = new LatencyRecorder();
     private final TopicReading reading;
 
@@ -26,9 +32,21 @@ public final class CommitToConsumeLatency implements AutoCloseable {
     }
 
     /** The writer's commit of these rows returned now. */
-    public void committed(List<UUID> eventIds) {
+    public synchronized void committed(List<UUID> eventIds) {
         long now = System.nanoTime();
-        eventIds.forEach(id -> commitNanos.put(id, now));
+        for (UUID id : eventIds) {
+            Long arrived = arrivedFirst.remove(id);
+            if (arrived == null) {
+                commitNanos.put(id, now);
+            } else {
+                latency.recordNanos(arrived - now);
+            }
+        }
+    }
+
+    /** Rows committed and not received yet. */
+    public int missing() {
+        return commitNanos.size();
     }
 
     /** Waits until every committed row was received; false if not within the timeout. */
@@ -41,13 +59,16 @@ public final class CommitToConsumeLatency implements AutoCloseable {
         return latency.take();
     }
 
-    private void handle(ConsumerRecord<String, String> record) {
+    private synchronized void handle(ConsumerRecord<String, String> record) {
         Header id = record.headers().lastHeader(EventHeaders.EVENT_ID);
         if (id == null) {
             return;
         }
-        Long committed = commitNanos.remove(UUID.fromString(new String(id.value(), StandardCharsets.UTF_8)));
-        if (committed != null) {
+        UUID eventId = UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+        Long committed = commitNanos.remove(eventId);
+        if (committed == null) {
+            arrivedFirst.put(eventId, System.nanoTime());
+        } else {
             latency.recordNanos(System.nanoTime() - committed);
         }
     }

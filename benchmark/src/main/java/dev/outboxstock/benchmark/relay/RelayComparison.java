@@ -34,6 +34,12 @@ public final class RelayComparison {
     public static final int BACKLOG_ROWS_PER_TRANSACTION = 100;
     public static final int STEADY_ROWS_PER_TRANSACTION = 10;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * The longest the order relay is frozen while its backlog is written. It holds its right to stream through a
+     * PostgreSQL session that the server ends after 10 s of silence ({@code relay.ha.lock-session-timeout}) and
+     * checks it every second: a longer freeze would cost it the lock and a restart, and the figure would measure that.
+     */
+    public static final Duration MAX_FREEZE = Duration.ofSeconds(6);
 
     /** What to measure. */
     public record Settings(
@@ -55,10 +61,15 @@ public final class RelayComparison {
     /**
      * Rows per second on the backlog, and the steady runs; {@code loadAverage} when it ended.
      *
+     * @param backlogRows the backlog each relay drained: what was written within {@link #MAX_FREEZE}, at most the
+     *     settings' backlog
+     * @param freeze how long the order relay was frozen while its backlog was written
      * @param cdcCommitToAck the CDC relay's own histogram over its steady run: from commit to Kafka's ack
      */
     public record Figures(
             Settings settings,
+            int backlogRows,
+            Duration freeze,
             double cdcRowsPerSecond,
             double pollingRowsPerSecond,
             double rawProducerRowsPerSecond,
@@ -91,11 +102,16 @@ public final class RelayComparison {
         postgres.execute("postgres", "CREATE DATABASE " + POLLING_DATABASE);
         postgres.execute(POLLING_DATABASE, PollingRelay.SCHEMA);
         warmUp();
-        double cdcBacklog = cdcBacklogRate();
-        LOG.infof("CDC relay: %,.0f rows/s on a backlog of %,d rows", cdcBacklog, settings.backlogRows());
-        double rawProducer = rawProducerRate(settings.backlogRows());
+        FrozenBacklog backlog = writeFrozenBacklog();
+        int backlogRows = backlog.rows();
+        double cdcBacklog =
+                new RelayProbe(system.orderRelay()).drainRate(backlog.relayedBefore(), backlogRows, TIMEOUT);
+        LOG.infof(
+                "CDC relay: %,.0f rows/s on a backlog of %,d rows (frozen %s)",
+                cdcBacklog, backlogRows, backlog.freeze());
+        double rawProducer = rawProducerRate(backlogRows);
         LOG.infof("Raw Kafka producer: %,.0f rows/s", rawProducer);
-        double pollingBacklog = pollingBacklogRate(settings.backlogRows());
+        double pollingBacklog = pollingBacklogRate(backlogRows);
         LOG.infof("Polling relay: %,.0f rows/s on a backlog", pollingBacklog);
 
         SteadyRun cdc;
@@ -116,7 +132,16 @@ public final class RelayComparison {
             }
         }
         return new Figures(
-                settings, cdcBacklog, pollingBacklog, rawProducer, cdc, cdcCommitToAck, polling, Machine.loadAverage());
+                settings,
+                backlogRows,
+                backlog.freeze(),
+                cdcBacklog,
+                pollingBacklog,
+                rawProducer,
+                cdc,
+                cdcCommitToAck,
+                polling,
+                Machine.loadAverage());
     }
 
     /**
@@ -135,18 +160,33 @@ public final class RelayComparison {
         pollingBacklogRate(rows);
     }
 
-    /** The order relay frozen (SIGSTOP, it keeps its connections) while the backlog is written, then let go. */
-    private double cdcBacklogRate() throws Exception {
-        RelayProbe probe = new RelayProbe(system.orderRelay());
-        long before = probe.relayed();
+    /**
+     * Freezes the order relay (SIGSTOP: it keeps its connections, its JIT-compiled code and its lock) and writes
+     * the backlog until it is complete or {@link #MAX_FREEZE} has passed; returns the rows written. The relay
+     * drains them once let go.
+     */
+    private FrozenBacklog writeFrozenBacklog() throws Exception {
+        long relayedBefore = new RelayProbe(system.orderRelay()).relayed();
+        long frozen = System.nanoTime();
+        long deadline = frozen + MAX_FREEZE.toNanos();
+        int written = 0;
         system.orderRelay().pause();
         try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
-            writeBacklog(OutboxRowWriter.deletingAfterInsert(orders), settings.backlogRows());
+            OutboxRowWriter writer = OutboxRowWriter.deletingAfterInsert(orders);
+            OutboxRow.Source source = backlogRows();
+            while (written < settings.backlogRows() && System.nanoTime() < deadline) {
+                int rows = Math.min(BACKLOG_ROWS_PER_TRANSACTION, settings.backlogRows() - written);
+                writer.commit(source.next(rows));
+                written += rows;
+            }
         } finally {
             system.orderRelay().resume();
         }
-        return probe.drainRate(before, settings.backlogRows(), TIMEOUT);
+        return new FrozenBacklog(relayedBefore, written, Duration.ofNanos(System.nanoTime() - frozen));
     }
+
+    /** A backlog written while the relay was frozen, and the relay's counter before. */
+    private record FrozenBacklog(long relayedBefore, int rows, Duration freeze) {}
 
     /** The same records sent straight to Kafka, with the relay's producer settings: the relay's upper bound. */
     private double rawProducerRate(int rows) throws Exception {
@@ -205,7 +245,8 @@ public final class RelayComparison {
             }
             DatabaseLoad.Usage usage = span.end();
             if (!latency.awaitAllReceived(TIMEOUT)) {
-                throw new IllegalStateException(relay + " did not deliver every row within " + TIMEOUT);
+                throw new IllegalStateException(
+                        relay + " did not deliver " + latency.missing() + " rows within " + TIMEOUT);
             }
             SteadyRun run = new SteadyRun(relay, pollInterval, latency.take(), usage);
             LOG.infof("%s %s: %s, %s", relay, pollInterval, run.latency(), usage);

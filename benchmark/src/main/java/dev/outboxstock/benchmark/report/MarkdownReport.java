@@ -80,7 +80,7 @@ public final class MarkdownReport {
         line("| Figure | Measured | Baseline | Ratio (measured / baseline) |");
         line("| --- | --- | --- | --- |");
         result.relays().ifPresent(relays -> {
-            int rows = relays.settings().backlogRows();
+            int rows = relays.backlogRows();
             line(
                     "| CDC relay, backlog of %,d rows (first to last ack) | %,.0f rows/s | raw Kafka producer: %,.0f rows/s"
                             + " | %.2f |",
@@ -289,12 +289,20 @@ public final class MarkdownReport {
         line("- **Commit to stock applied**: from order-service's commit to inventory-service's commit of the stock"
                 + " change (the commit time of its outcome event), both read from the one PostgreSQL server's clock:"
                 + " relay, Kafka, consumer and inventory's transaction, per order line.");
-        line(
-                "- **Relay throughput**: rows per second from the first to the last acknowledgement of a backlog written"
-                        + " while the relay was frozen (SIGSTOP; %d rows per transaction). The raw producer sends the same"
-                        + " records with the relay's producer settings (acks=all, idempotent); the polling relay relays the"
-                        + " same rows from its own table.",
-                RelayComparison.BACKLOG_ROWS_PER_TRANSACTION);
+        result.relays()
+                .ifPresent(relays -> line(
+                        "- **Relay throughput**: rows per second from the first to the last acknowledgement of a backlog"
+                                + " written while the relay was frozen (SIGSTOP, %d rows per transaction). The freeze is"
+                                + " kept under %d s (this run: %.1f s, %,d rows): the relay holds its right to stream"
+                                + " through a PostgreSQL session that the server ends after 10 s of silence"
+                                + " (`relay.ha.lock-session-timeout`), so a longer freeze would make it lose the lock and"
+                                + " restart, and the figure would measure that restart. The raw producer sends the same"
+                                + " records with the relay's producer settings (acks=all, idempotent); the polling relay"
+                                + " relays the same rows from its own table.",
+                        RelayComparison.BACKLOG_ROWS_PER_TRANSACTION,
+                        RelayComparison.MAX_FREEZE.toSeconds(),
+                        relays.freeze().toMillis() / 1e3,
+                        relays.backlogRows()));
         line("- **Inventory**: stock events applied per second by inventory-service (its own counter), while a backlog"
                 + " written straight into order-service's tables waited on Kafka; one consumer per partition.");
         line("- **Raw JDBC**: the rows order-service writes per order (order, lines, outbox rows deleted in the same"
