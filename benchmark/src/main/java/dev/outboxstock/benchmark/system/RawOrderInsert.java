@@ -9,6 +9,7 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.system.LocalSystem;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,7 +57,7 @@ final class RawOrderInsert {
         for (int i = 0; i < connections; i++) {
             writers.add(new Thread(
                     () -> {
-                        try (Connection connection = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+                        try (Connection connection = connect()) {
                             Statements statements = new Statements(connection);
                             while (System.nanoTime() < deadlineNanos && remaining.getAndDecrement() > 0) {
                                 BenchmarkOrder order = workload.next();
@@ -81,6 +82,17 @@ final class RawOrderInsert {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         return new LoadResult(0, written.get(), 0, lines.get(), written.get() / seconds, commitTime.take());
+    }
+
+    /**
+     * A connection whose driver sends each batch as multi-row {@code INSERT}s, as a tuned service's would: one round
+     * trip per batch rather than one per row.
+     */
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(
+                postgres.jdbcUrl(LocalSystem.ORDERS_DATABASE) + "?reWriteBatchedInserts=true",
+                postgres.username(),
+                postgres.password());
     }
 
     /** One connection's prepared statements. */
