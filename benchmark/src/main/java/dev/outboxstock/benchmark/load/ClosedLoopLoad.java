@@ -1,7 +1,7 @@
 package dev.outboxstock.benchmark.load;
 
 import dev.outboxstock.benchmark.measure.LatencyRecorder;
-import dev.outboxstock.benchmark.workload.OrderWorkload;
+import dev.outboxstock.benchmark.workload.OrderSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,25 +17,35 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClosedLoopLoad {
 
     private final OrderPoster poster;
-    private final OrderWorkload workload;
+    private final OrderSource workload;
 
-    public ClosedLoopLoad(OrderPoster poster, OrderWorkload workload) {
+    public ClosedLoopLoad(OrderPoster poster, OrderSource workload) {
         this.poster = poster;
         this.workload = workload;
     }
 
+    /** {@code clients} clients placing orders for {@code duration}. */
     public LoadResult run(int clients, Duration duration) throws InterruptedException {
+        return run(clients, System.nanoTime() + duration.toNanos(), Long.MAX_VALUE);
+    }
+
+    /** {@code clients} clients placing {@code orders} orders between them, as fast as they are answered. */
+    public LoadResult place(int clients, long orders) throws InterruptedException {
+        return run(clients, Long.MAX_VALUE, orders);
+    }
+
+    private LoadResult run(int clients, long deadlineNanos, long orders) throws InterruptedException {
+        AtomicLong remaining = new AtomicLong(orders);
         LatencyRecorder responseTime = new LatencyRecorder();
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong lines = new AtomicLong();
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             threads.add(new Thread(
                     () -> {
-                        while (System.nanoTime() < end) {
+                        while (System.nanoTime() < deadlineNanos && remaining.getAndDecrement() > 0) {
                             var order = workload.next();
                             long sent = System.nanoTime();
                             try {

@@ -59,11 +59,7 @@ public final class DatabaseLoad {
     }
 
     private double cpuSeconds() {
-        double children = postmaster
-                .children()
-                .mapToDouble(child -> ProcFiles.cpuSeconds(child.pid()).orElse(0.0))
-                .sum();
-        return ProcFiles.cpuSecondsWithReapedChildren(postmaster.pid()).orElse(Double.NaN) + children;
+        return ProcFiles.cpuSecondsWithChildren(postmaster);
     }
 
     private long walBytes() throws SQLException {

@@ -34,6 +34,17 @@ final class ProcFiles {
                         / TICKS_PER_SECOND);
     }
 
+    /**
+     * CPU seconds of a process and of all its children, living or ended (reaped): for example PostgreSQL's
+     * postmaster with every connection's backend, the WAL writer and autovacuum workers.
+     */
+    static double cpuSecondsWithChildren(ProcessHandle parent) {
+        double children = parent.children()
+                .mapToDouble(child -> cpuSeconds(child.pid()).orElse(0.0))
+                .sum();
+        return cpuSecondsWithReapedChildren(parent.pid()).orElse(Double.NaN) + children;
+    }
+
     static Optional<Double> cpuSeconds(long pid) {
         return stat(pid).map(fields -> (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND);
     }

@@ -10,7 +10,7 @@ import java.util.UUID;
  * products drawn uniformly from a catalogue. The same seed gives the same sequence, so the system and its baselines
  * handle identical records. Thread-safe.
  */
-public final class OrderWorkload {
+public final class OrderWorkload implements OrderSource {
 
     public static final int MIN_LINES = 1;
     public static final int MAX_LINES = 5;
@@ -27,6 +27,7 @@ public final class OrderWorkload {
         this.products = products;
     }
 
+    @Override
     public synchronized BenchmarkOrder next() {
         int lineCount = MIN_LINES + random.nextInt(MAX_LINES - MIN_LINES + 1);
         List<String> chosen = new ArrayList<>(lineCount);
