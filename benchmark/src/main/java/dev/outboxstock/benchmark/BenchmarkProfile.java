@@ -1,7 +1,9 @@
 package dev.outboxstock.benchmark;
 
+import dev.outboxstock.benchmark.flashsale.FlashSaleSettings;
 import dev.outboxstock.benchmark.relay.RelayComparison;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +16,8 @@ import java.util.Locale;
  * @param comparisonPartitions the partition count whose system also runs the baselines and the 50-client run
  * @param products the catalogue orders draw from
  * @param warmUp at the first rate, before the steps, not reported
- * @param rates target orders per second, in order, until one is not sustained
+ * @param rates target orders per second, in order, until one is not sustained; each at most 25 % above the one
+ *     before, so that the highest rate sustained is known within that
  * @param inventoryBacklogOrders orders written for the inventory drain
  * @param clients concurrent clients of the closed-loop run
  * @param rawJdbcConnections writers of the raw JDBC baseline: order-service's connection pool size
@@ -32,7 +35,8 @@ public record BenchmarkProfile(
         int clients,
         int rawJdbcConnections,
         Duration intakeDuration,
-        RelayComparison.Settings relays) {
+        RelayComparison.Settings relays,
+        FlashSaleSettings flashSale) {
 
     /**
      * The seed of the orders placed on a system: the same orders in every run. Other parts derive their own seeds
@@ -48,13 +52,24 @@ public record BenchmarkProfile(
 
     private static final int ORDER_SERVICE_POOL = 20;
 
+    /** The growth from one rate step to the next. */
+    private static final double RATE_STEP = 1.25;
+
+    /** The flash sale the seed tried: 3,000 one-unit orders from 50 clients; 60 products to spread them over. */
+    private static final int SALE_CLIENTS = 50;
+
+    private static final int SALE_SPREAD_PRODUCTS = 60;
+    /** Less stock than orders: the last fifth are refused, and an oversell would show. */
+    private static final double SALE_STOCK_SHARE = 0.8;
+
     public static final BenchmarkProfile FULL = new BenchmarkProfile(
             "full",
             List.of(1, 3, 6),
             6,
             1_000,
-            Duration.ofSeconds(15),
-            List.of(25, 50, 75, 100, 150, 200, 300, 400, 600, 800, 1_000),
+            // Long enough for every JVM's JIT to compile its hot code.
+            Duration.ofSeconds(30),
+            rates(50, 1_200),
             Duration.ofSeconds(15),
             2_000,
             50,
@@ -71,16 +86,17 @@ public record BenchmarkProfile(
                             Duration.ofMillis(250)),
                     1_000,
                     1_000,
-                    RELAY_SEED));
+                    RELAY_SEED),
+            new FlashSaleSettings(3_000, SALE_CLIENTS, SALE_SPREAD_PRODUCTS, SALE_STOCK_SHARE, 10_000));
 
     public static final BenchmarkProfile QUICK = new BenchmarkProfile(
             "quick",
             List.of(1, 6),
             6,
             1_000,
-            Duration.ofSeconds(8),
-            List.of(25, 50, 100, 200, 400, 800),
-            Duration.ofSeconds(8),
+            Duration.ofSeconds(15),
+            rates(50, 800),
+            Duration.ofSeconds(6),
             1_000,
             50,
             ORDER_SERVICE_POOL,
@@ -92,7 +108,8 @@ public record BenchmarkProfile(
                     List.of(Duration.ofMillis(10), Duration.ofMillis(100)),
                     1_000,
                     1_000,
-                    RELAY_SEED));
+                    RELAY_SEED),
+            new FlashSaleSettings(2_000, SALE_CLIENTS, SALE_SPREAD_PRODUCTS, SALE_STOCK_SHARE, 5_000));
 
     public static final BenchmarkProfile SMOKE = new BenchmarkProfile(
             "smoke",
@@ -100,14 +117,24 @@ public record BenchmarkProfile(
             3,
             50,
             Duration.ofSeconds(2),
-            List.of(20, 40),
+            rates(20, 25),
             Duration.ofSeconds(2),
             100,
             5,
             5,
             Duration.ofSeconds(2),
             new RelayComparison.Settings(
-                    2_000, 200, Duration.ofSeconds(2), List.of(Duration.ofMillis(50)), 1_000, 50, RELAY_SEED));
+                    2_000, 200, Duration.ofSeconds(2), List.of(Duration.ofMillis(50)), 1_000, 50, RELAY_SEED),
+            new FlashSaleSettings(100, 10, 10, SALE_STOCK_SHARE, 200));
+
+    /** From {@code first} up to {@code last}, each rate {@value #RATE_STEP} times the one before, rounded. */
+    static List<Integer> rates(int first, int last) {
+        List<Integer> rates = new ArrayList<>();
+        for (double rate = first; Math.round(rate) <= last; rate *= RATE_STEP) {
+            rates.add((int) Math.round(rate));
+        }
+        return List.copyOf(rates);
+    }
 
     public static BenchmarkProfile named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

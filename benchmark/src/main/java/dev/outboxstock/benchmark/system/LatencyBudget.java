@@ -1,6 +1,7 @@
 package dev.outboxstock.benchmark.system;
 
 import dev.outboxstock.benchmark.load.LoadResult;
+import dev.outboxstock.benchmark.measure.CpuUsage;
 import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import java.time.Duration;
@@ -32,6 +33,8 @@ public record LatencyBudget(
             LatencySummary commitToKafka,
             HistogramBuckets relayCommitToAck,
             LatencySummary commitToApplied,
+            LatencySummary orderSettled,
+            CpuUsage cpu,
             boolean drained) {
         List<String> breaches = new ArrayList<>();
         if (post.acceptedRate() < minAcceptedShare * post.targetRate()) {
@@ -54,6 +57,8 @@ public record LatencyBudget(
                 commitToKafka,
                 relayCommitToAck,
                 commitToApplied,
+                orderSettled,
+                cpu,
                 breaches.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", breaches)));
     }
 }

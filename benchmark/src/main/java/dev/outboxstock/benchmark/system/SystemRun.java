@@ -1,13 +1,20 @@
 package dev.outboxstock.benchmark.system;
 
 import dev.outboxstock.benchmark.BenchmarkProfile;
+import dev.outboxstock.benchmark.flashsale.FlashSaleComparison;
+import dev.outboxstock.benchmark.flashsale.RawStockUpdate;
 import dev.outboxstock.benchmark.load.ClosedLoopLoad;
 import dev.outboxstock.benchmark.load.LoadResult;
 import dev.outboxstock.benchmark.load.OpenLoopLoad;
 import dev.outboxstock.benchmark.load.OrderPoster;
+import dev.outboxstock.benchmark.measure.CpuUsage;
+import dev.outboxstock.benchmark.measure.FsyncRate;
 import dev.outboxstock.benchmark.measure.HistogramBuckets;
+import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.measure.Machine;
+import dev.outboxstock.benchmark.measure.OrderSettlement;
 import dev.outboxstock.benchmark.measure.PipelineLatency;
+import dev.outboxstock.benchmark.measure.ProcessCpu;
 import dev.outboxstock.benchmark.measure.RelayProbe;
 import dev.outboxstock.benchmark.measure.ResidentMemory;
 import dev.outboxstock.benchmark.relay.BenchmarkTopic;
@@ -16,19 +23,22 @@ import dev.outboxstock.benchmark.workload.OrderWorkload;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jboss.logging.Logger;
 
 /**
  * One fresh local system with a given number of stock topic partitions (and as many inventory consumers), measured
  * under load: the relay comparison first while it is idle (when asked), then rising open-loop rates of {@code POST
  * /orders} until one is not sustained, inventory's drain rate, and (when asked) the closed-loop clients beside the
- * raw JDBC baseline.
+ * raw JDBC baseline, the database's own ceilings and the flash sale.
  */
 public final class SystemRun {
 
@@ -38,12 +48,21 @@ public final class SystemRun {
     private static final int STOCK_PER_PRODUCT = 1_000_000_000;
     /** After a rate that was not sustained, the backlog left must clear before the next measurement. */
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+    /** After a step's lines were applied, until each of its orders has its final status. */
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * The orders accepted by {@code clients} closed-loop clients, and by the raw JDBC baseline with order-service's
-     * pool size in connections, over the same time.
+     * pool size in connections, over the same time, each with the CPU every process spent meanwhile.
      */
-    public record OrderIntake(int clients, LoadResult post, int connections, LoadResult rawJdbc) {}
+    public record OrderIntake(
+            int clients, LoadResult post, CpuUsage postCpu, int connections, LoadResult rawJdbc, CpuUsage rawJdbcCpu) {}
+
+    /**
+     * What PostgreSQL on this machine can do at best, whatever the design: the disk's flushes per second
+     * ({@code pg_test_fsync}, empty if it could not run) and single-row conditional updates on one connection.
+     */
+    public record DatabaseCeilings(OptionalDouble fdatasyncPerSecond, RawStockUpdate.Result rawUpdate) {}
 
     /**
      * What one system measured.
@@ -57,6 +76,8 @@ public final class SystemRun {
             Map<String, Long> peakMemoryMiB,
             Optional<RelayComparison.Figures> relays,
             Optional<OrderIntake> intake,
+            Optional<DatabaseCeilings> ceilings,
+            Optional<FlashSaleComparison.Figures> flashSale,
             String loadAverage) {
 
         /** The highest target rate sustained, or 0. */
@@ -93,19 +114,38 @@ public final class SystemRun {
                 PipelineLatency pipeline =
                         new PipelineLatency(system.stack().kafka().orElseThrow().bootstrapServers());
                 ResidentMemory memory = new ResidentMemory(processes(system));
-                OrderPoster poster = new OrderPoster(system.orderService().baseUri())) {
+                OrderPoster poster = new OrderPoster(system.orderService().baseUri());
+                Connection orders = system.stack().postgres().orElseThrow().connect(LocalSystem.ORDERS_DATABASE)) {
+            ProcessCpu cpu = new ProcessCpu(
+                    processes(system), system.stack().postgres().orElseThrow().processHandle());
+            OrderSettlement settlement = new OrderSettlement(orders);
             seedStock(system);
             Optional<RelayComparison.Figures> relays = withComparisons
                     ? Optional.of(new RelayComparison(system, profile.relays()).run())
                     : Optional.empty();
             OpenLoopLoad openLoop = new OpenLoopLoad(poster, workload);
             warmUp(openLoop, pipeline, memory);
-            List<RateStep> steps = rateSteps(openLoop, pipeline, new RelayProbe(system.orderRelay()));
+            List<RateStep> steps = rateSteps(openLoop, pipeline, new RelayProbe(system.orderRelay()), settlement, cpu);
             Map<String, Long> peakMemory = memory.takePeaksMiB();
-            InventoryDrain inventory = inventoryDrain(system, pipeline);
-            Optional<OrderIntake> intake =
-                    withComparisons ? Optional.of(orderIntake(system, poster, pipeline)) : Optional.empty();
-            return new Result(partitions, steps, inventory, peakMemory, relays, intake, Machine.loadAverage());
+            InventoryDrain inventory = inventoryDrain(system, pipeline, cpu);
+            Optional<OrderIntake> intake = Optional.empty();
+            Optional<DatabaseCeilings> ceilings = Optional.empty();
+            Optional<FlashSaleComparison.Figures> flashSale = Optional.empty();
+            if (withComparisons) {
+                intake = Optional.of(orderIntake(system, poster, pipeline, cpu));
+                ceilings = Optional.of(databaseCeilings(system, cpu));
+                flashSale = Optional.of(flashSale(system, poster, pipeline, settlement, cpu));
+            }
+            return new Result(
+                    partitions,
+                    steps,
+                    inventory,
+                    peakMemory,
+                    relays,
+                    intake,
+                    ceilings,
+                    flashSale,
+                    Machine.loadAverage());
         }
     }
 
@@ -119,28 +159,42 @@ public final class SystemRun {
     }
 
     /** Rising rates until one is not sustained; each step's lines are applied before the next begins. */
-    private List<RateStep> rateSteps(OpenLoopLoad openLoop, PipelineLatency pipeline, RelayProbe relay)
+    private List<RateStep> rateSteps(
+            OpenLoopLoad openLoop,
+            PipelineLatency pipeline,
+            RelayProbe relay,
+            OrderSettlement settlement,
+            ProcessCpu cpu)
             throws Exception {
         List<RateStep> steps = new ArrayList<>();
         for (int rate : profile.rates()) {
             HistogramBuckets relayBefore = relay.commitToAck();
+            Instant stepStarted = Instant.now();
+            ProcessCpu.Span span = cpu.start();
             LoadResult post = placed(openLoop.run(rate, profile.stepDuration()));
             boolean drained = pipeline.awaitApplied(linesPlaced, budget.drainTimeout());
             // A late line still counts, with its whole latency: the step's figures cover every line it placed.
             catchUp(pipeline);
+            LatencySummary settled = settlement
+                    .awaitSettled(OrderSettlement.Selection.createdSince(stepStarted), SETTLE_TIMEOUT)
+                    .latency();
             RateStep step = budget.judge(
                     post,
                     pipeline.takeCommitToKafka(),
                     relay.commitToAck().minus(relayBefore),
                     pipeline.takeCommitToApplied(),
+                    settled,
+                    span.end(),
                     drained);
             LOG.infof(
-                    "%d partitions, %d orders/s: POST %s; commit->Kafka %s; commit->applied %s; %s",
+                    "%d partitions, %d orders/s: POST %s; commit->Kafka %s; commit->applied %s; accepted->settled %s;"
+                            + " %s",
                     partitions,
                     rate,
                     post.responseTime(),
                     step.commitToKafka(),
                     step.commitToApplied(),
+                    step.orderSettled(),
                     step.breach().orElse("sustained"));
             steps.add(step);
             if (!step.sustained()) {
@@ -150,26 +204,66 @@ public final class SystemRun {
         return steps;
     }
 
-    private InventoryDrain inventoryDrain(LocalSystem system, PipelineLatency pipeline) throws Exception {
+    private InventoryDrain inventoryDrain(LocalSystem system, PipelineLatency pipeline, ProcessCpu cpu)
+            throws Exception {
         RawOrderInsert writer = new RawOrderInsert(system.stack().postgres().orElseThrow(), workload);
-        InventoryDrain inventory = InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders());
+        InventoryDrain inventory = InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders(), cpu);
         linesPlaced += inventory.events();
         LOG.infof("%d partitions: inventory applied %,.0f events/s", partitions, inventory.eventsPerSecond());
         catchUp(pipeline);
         return inventory;
     }
 
-    /** The closed-loop clients, then the raw JDBC baseline on the same orders for as long. */
-    private OrderIntake orderIntake(LocalSystem system, OrderPoster poster, PipelineLatency pipeline) throws Exception {
+    /**
+     * The closed-loop clients, then the raw JDBC baseline on the same orders for as long; each one's CPU over its
+     * span (the pipeline behind order-service works meanwhile and counts too: see each process's share).
+     */
+    private OrderIntake orderIntake(LocalSystem system, OrderPoster poster, PipelineLatency pipeline, ProcessCpu cpu)
+            throws Exception {
+        ProcessCpu.Span postSpan = cpu.start();
         LoadResult post =
                 placed(new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
+        CpuUsage postCpu = postSpan.end();
         catchUp(pipeline);
+        ProcessCpu.Span rawJdbcSpan = cpu.start();
         LoadResult rawJdbc = placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
                 .run(profile.rawJdbcConnections(), profile.intakeDuration()));
+        CpuUsage rawJdbcCpu = rawJdbcSpan.end();
+        catchUp(pipeline);
         LOG.infof(
                 "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
                 profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
-        return new OrderIntake(profile.clients(), post, profile.rawJdbcConnections(), rawJdbc);
+        return new OrderIntake(profile.clients(), post, postCpu, profile.rawJdbcConnections(), rawJdbc, rawJdbcCpu);
+    }
+
+    /** The flash sale on an idle system; its orders are applied before anything else is measured. */
+    private FlashSaleComparison.Figures flashSale(
+            LocalSystem system,
+            OrderPoster poster,
+            PipelineLatency pipeline,
+            OrderSettlement settlement,
+            ProcessCpu cpu)
+            throws Exception {
+        FlashSaleComparison.Figures figures =
+                new FlashSaleComparison(system, poster, settlement, cpu, profile.flashSale()).run();
+        placed(figures.hotProduct().post());
+        placed(figures.spread().post());
+        catchUp(pipeline);
+        return figures;
+    }
+
+    /** Measured while the system is idle; the data directory's parent is the server's own, on the same disk. */
+    private DatabaseCeilings databaseCeilings(LocalSystem system, ProcessCpu cpu) throws Exception {
+        ProcessHandle postmaster = system.stack().postgres().orElseThrow().processHandle();
+        OptionalDouble fsync =
+                FsyncRate.measure(postmaster, system.stack().workDir().resolve("postgres"));
+        RawStockUpdate.Result rawUpdate = new RawStockUpdate(
+                        system.stack().postgres().orElseThrow(), cpu)
+                .run(profile.flashSale().rawUpdates());
+        LOG.infof(
+                "pg_test_fsync: %s fdatasync/s; raw single-row UPDATE: %,.0f/s",
+                fsync.isPresent() ? String.format("%,.0f", fsync.getAsDouble()) : "n/a", rawUpdate.perSecond());
+        return new DatabaseCeilings(fsync, rawUpdate);
     }
 
     /** The same orders for both intake measurements. */
