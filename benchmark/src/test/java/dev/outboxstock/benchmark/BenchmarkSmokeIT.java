@@ -23,6 +23,12 @@ class BenchmarkSmokeIT {
                 .contains("## Headline figures", "raw Kafka producer", "polling", "raw JDBC", "own commit-to-ack")
                 .contains("| 3 | 20 |")
                 .contains("stock events inventory applied")
+                .contains("## Goals", "## Flash sale: one hot product", "one hot product", "10 products")
+                .contains("Synchronous, pessimistic locking", "Synchronous, optimistic locking")
+                .contains("## Cost: CPU seconds per 1,000 orders", "PostgreSQL", "load generator")
+                .contains("## Database ceilings", "pg_test_fsync", "Single-row conditional")
+                .contains("Accepted to order settled")
+                .doesNotContain("books do not balance")
                 .contains("## Resident memory under load", "order-service", "inventory-service");
         assertThat(Files.readString(output.resolve(MarkdownReport.CHART_FILE)))
                 .startsWith("<svg")

@@ -118,8 +118,7 @@ final class LatencyChart {
         for (int i = 0; i < systems.size(); i++) {
             String colour = COLOURS[i % COLOURS.length];
             svg.append(line(x, y, x + 30, y, colour, 2, ""));
-            svg.append(
-                    text(x + 36, y + 4, MarkdownReport.partitions(systems.get(i).partitions()), "start", "normal"));
+            svg.append(text(x + 36, y + 4, Markdown.partitions(systems.get(i).partitions()), "start", "normal"));
             x += 130;
         }
         svg.append(line(x, y, x + 30, y, "#444", 2, "6,4"));

@@ -1,8 +1,11 @@
 package dev.outboxstock.benchmark.report;
 
+import static dev.outboxstock.benchmark.report.Markdown.millis;
+import static dev.outboxstock.benchmark.report.Markdown.partitions;
+import static dev.outboxstock.benchmark.report.Markdown.percentiles;
+
 import dev.outboxstock.benchmark.load.LoadResult;
 import dev.outboxstock.benchmark.measure.DatabaseLoad;
-import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.relay.RelayComparison;
 import dev.outboxstock.benchmark.system.LatencyBudget;
 import dev.outboxstock.benchmark.system.RateStep;
@@ -22,7 +25,7 @@ public final class MarkdownReport {
     public static final String CHART_FILE = "latency-vs-rate.svg";
 
     private final BenchmarkResult result;
-    private final StringBuilder md = new StringBuilder();
+    private final Markdown md = new Markdown();
 
     private MarkdownReport(BenchmarkResult result) {
         this.result = result;
@@ -37,7 +40,13 @@ public final class MarkdownReport {
 
     private String render() {
         header();
+        new GoalsSection(result, md).write();
         headline();
+        result.withComparisons().ifPresent(system -> {
+            system.flashSale().ifPresent(sale -> new FlashSaleSection(sale, system.partitions(), md).write());
+            new CostSection(system, md).write();
+            new CeilingsSection(system, md).write();
+        });
         scaling();
         relays();
         memory();
@@ -175,13 +184,13 @@ public final class MarkdownReport {
         line("");
         line("| Partitions | Target orders/s | Accepted orders/s | Failed | POST p50 / p95 / p99 / max (ms) | Commit to"
                 + " Kafka p50 / p95 / p99 / max (ms) | Relay's commit to ack p99 at most (ms) | Commit to stock applied"
-                + " p50 / p95 / p99 / max (ms) | Verdict |");
-        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+                + " p50 / p95 / p99 / max (ms) | Accepted to order settled p50 / p95 / p99 / max (ms) | Verdict |");
+        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         for (SystemRun.Result system : result.systems()) {
             for (RateStep step : system.steps()) {
                 LoadResult post = step.post();
                 line(
-                        "| %d | %,.0f | %,.0f | %d | %s | %s | %s | %s | %s |",
+                        "| %d | %,.0f | %,.0f | %d | %s | %s | %s | %s | %s | %s |",
                         system.partitions(),
                         post.targetRate(),
                         post.acceptedRate(),
@@ -190,6 +199,7 @@ public final class MarkdownReport {
                         percentiles(step.commitToKafka()),
                         millis(step.relayCommitToAck().percentileUpperBoundMillis(99)),
                         percentiles(step.commitToApplied()),
+                        percentiles(step.orderSettled()),
                         step.breach()
                                 .map(breach -> "**not sustained**: " + breach)
                                 .orElse("sustained"));
@@ -289,6 +299,10 @@ public final class MarkdownReport {
         line("- **Commit to stock applied**: from order-service's commit to inventory-service's commit of the stock"
                 + " change (the commit time of its outcome event), both read from the one PostgreSQL server's clock:"
                 + " relay, Kafka, consumer and inventory's transaction, per order line.");
+        line(
+                "- **Accepted to order settled**: from order-service's `created_at` of each order placed in the step to its"
+                        + " `updated_at` when it became CONFIRMED or REJECTED (one clock, order-service's), read from its table"
+                        + " once the step's orders all settled: the whole round trip through both relays, Kafka and inventory.");
         result.relays()
                 .ifPresent(relays -> line(
                         "- **Relay throughput**: rows per second from the first to the last acknowledgement of a backlog"
@@ -305,30 +319,14 @@ public final class MarkdownReport {
                         relays.backlogRows()));
         line("- **Inventory**: stock events applied per second by inventory-service (its own counter), while a backlog"
                 + " written straight into order-service's tables waited on Kafka; one consumer per partition.");
-        line("- **Raw JDBC**: the rows order-service writes per order (order, lines, outbox rows deleted in the same"
-                + " transaction), one transaction per order, with batched statements and no HTTP, JSON or ORM.");
+        line("- **Raw JDBC**: the rows order-service writes per order (order, lines, outbox rows kept for their"
+                + " retention period), one transaction per order, with batched statements sent as multi-row inserts"
+                + " (`reWriteBatchedInserts=true`) and no HTTP, JSON or ORM.");
+        line("- **CPU**: user + system time of each process from `/proc/<pid>/stat` before and after a run;"
+                + " PostgreSQL's is the postmaster's with all its children, also those that ended.");
         line("- **Database load**: CPU seconds of every PostgreSQL process (also those that ended), WAL bytes"
                 + " (`pg_current_wal_lsn`) and commits (`pg_stat_database`) over the run.");
         line("");
-    }
-
-    static String partitions(int count) {
-        return count == 1 ? "1 partition" : count + " partitions";
-    }
-
-    private static String percentiles(LatencySummary latency) {
-        if (latency.count() == 0) {
-            return "n/a";
-        }
-        return millis(latency.p50()) + " / " + millis(latency.p95()) + " / " + millis(latency.p99()) + " / "
-                + millis(latency.max());
-    }
-
-    private static String millis(double millis) {
-        if (Double.isNaN(millis) || Double.isInfinite(millis)) {
-            return "n/a";
-        }
-        return millis < 10 ? String.format(Locale.ROOT, "%.1f", millis) : String.format(Locale.ROOT, "%,.0f", millis);
     }
 
     private static String walRate(DatabaseLoad.Usage database) {
@@ -336,6 +334,6 @@ public final class MarkdownReport {
     }
 
     private void line(String format, Object... arguments) {
-        md.append(String.format(Locale.ROOT, format, arguments)).append('\n');
+        md.line(format, arguments);
     }
 }
