@@ -37,6 +37,7 @@ public final class PipelineLatency implements AutoCloseable {
     private final LatencyRecorder commitToKafka = new LatencyRecorder();
     private final LatencyRecorder commitToApplied = new LatencyRecorder();
     private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong lastOutcomeCommitMillis = new AtomicLong();
     // Touched by the reading thread only. An outcome may be read before its request: both wait for the other.
     private final Map<String, Long> requestCommits = new HashMap<>();
     private final Map<String, Long> outcomeCommits = new HashMap<>();
@@ -49,6 +50,11 @@ public final class PipelineLatency implements AutoCloseable {
     /** Order lines whose stock change inventory committed since this reader started. */
     public long applied() {
         return applied.get();
+    }
+
+    /** When inventory committed the latest stock change this reader has seen (PostgreSQL's clock, epoch ms). */
+    public long lastOutcomeCommitMillis() {
+        return lastOutcomeCommitMillis.get();
     }
 
     /** Waits until inventory applied {@code lines} lines since this reader started; false if not within timeout. */
@@ -90,6 +96,7 @@ public final class PipelineLatency implements AutoCloseable {
 
     private void applied(long requestCommit, long outcomeCommit) {
         commitToApplied.recordMillis(outcomeCommit - requestCommit);
+        lastOutcomeCommitMillis.accumulateAndGet(outcomeCommit, Math::max);
         applied.incrementAndGet();
     }
 

@@ -6,9 +6,6 @@ import java.time.Duration;
 /** What a running relay reports: whether it streams, and how many rows Kafka acknowledged. */
 public final class RelayProbe {
 
-    /** Often enough for a rate within a few percent, rarely enough not to load the relay with scrapes. */
-    private static final long SAMPLE_MILLIS = 50;
-
     private final ServiceMetrics metrics;
 
     public RelayProbe(ServiceProcess relay) {
@@ -35,28 +32,5 @@ public final class RelayProbe {
             throw new IllegalStateException(
                     "The relay relayed " + relayed() + " of " + rows + " rows within " + timeout);
         }
-    }
-
-    /**
-     * Rows per second from the first to the last acknowledgement of a backlog of {@code rows} rows, the relay's
-     * counter starting at {@code from}.
-     */
-    public double drainRate(long from, long rows, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long firstAt = 0;
-        long firstCount = 0;
-        while (System.nanoTime() < deadline) {
-            long relayed = relayed();
-            long now = System.nanoTime();
-            if (firstAt == 0 && relayed > from) {
-                firstAt = now;
-                firstCount = relayed;
-            }
-            if (relayed >= from + rows) {
-                return (relayed - firstCount) / ((now - firstAt) / 1e9);
-            }
-            Thread.sleep(SAMPLE_MILLIS);
-        }
-        throw new IllegalStateException("The relay did not relay a backlog of " + rows + " rows within " + timeout);
     }
 }

@@ -8,6 +8,7 @@ import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.measure.Machine;
 import dev.outboxstock.benchmark.measure.RelayProbe;
+import dev.outboxstock.benchmark.measure.TopicArrivals;
 import dev.outboxstock.benchmark.workload.OrderWorkload;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.system.LocalSystem;
@@ -102,10 +103,13 @@ public final class RelayComparison {
         postgres.execute("postgres", "CREATE DATABASE " + POLLING_DATABASE);
         postgres.execute(POLLING_DATABASE, PollingRelay.SCHEMA);
         warmUp();
-        FrozenBacklog backlog = writeFrozenBacklog();
+        FrozenBacklog backlog;
+        double cdcBacklog;
+        try (TopicArrivals arrivals = new TopicArrivals(kafka, BenchmarkTopic.NAME)) {
+            backlog = writeFrozenBacklog();
+            cdcBacklog = arrivals.rateOnceArrived(backlog.rows(), TIMEOUT);
+        }
         int backlogRows = backlog.rows();
-        double cdcBacklog =
-                new RelayProbe(system.orderRelay()).drainRate(backlog.relayedBefore(), backlogRows, TIMEOUT);
         LOG.infof(
                 "CDC relay: %,.0f rows/s on a backlog of %,d rows (frozen %s)",
                 cdcBacklog, backlogRows, backlog.freeze());
@@ -166,7 +170,6 @@ public final class RelayComparison {
      * drains them once let go.
      */
     private FrozenBacklog writeFrozenBacklog() throws Exception {
-        long relayedBefore = new RelayProbe(system.orderRelay()).relayed();
         long frozen = System.nanoTime();
         long deadline = frozen + MAX_FREEZE.toNanos();
         int written = 0;
@@ -182,11 +185,11 @@ public final class RelayComparison {
         } finally {
             system.orderRelay().resume();
         }
-        return new FrozenBacklog(relayedBefore, written, Duration.ofNanos(System.nanoTime() - frozen));
+        return new FrozenBacklog(written, Duration.ofNanos(System.nanoTime() - frozen));
     }
 
-    /** A backlog written while the relay was frozen, and the relay's counter before. */
-    private record FrozenBacklog(long relayedBefore, int rows, Duration freeze) {}
+    /** A backlog written while the relay was frozen. */
+    private record FrozenBacklog(int rows, Duration freeze) {}
 
     /** The same records sent straight to Kafka, with the relay's producer settings: the relay's upper bound. */
     private double rawProducerRate(int rows) throws Exception {

@@ -91,7 +91,7 @@ public final class MarkdownReport {
         result.relays().ifPresent(relays -> {
             int rows = relays.backlogRows();
             line(
-                    "| CDC relay, backlog of %,d rows (first to last ack) | %,.0f rows/s | raw Kafka producer: %,.0f rows/s"
+                    "| CDC relay, backlog of %,d rows (first to last record consumed) | %,.0f rows/s | raw Kafka producer: %,.0f rows/s"
                             + " | %.2f |",
                     rows,
                     relays.cdcRowsPerSecond(),
@@ -305,8 +305,9 @@ public final class MarkdownReport {
                         + " once the step's orders all settled: the whole round trip through both relays, Kafka and inventory.");
         result.relays()
                 .ifPresent(relays -> line(
-                        "- **Relay throughput**: rows per second from the first to the last acknowledgement of a backlog"
-                                + " written while the relay was frozen (SIGSTOP, %d rows per transaction). The freeze is"
+                        "- **Relay throughput**: rows per second from the first to the last record reaching a consumer, of a"
+                                + " backlog written while the relay was frozen (SIGSTOP, %d rows per transaction); its"
+                                + " metrics are not scraped meanwhile. The freeze is"
                                 + " kept under %d s (this run: %.1f s, %,d rows): the relay holds its right to stream"
                                 + " through a PostgreSQL session that the server ends after 10 s of silence"
                                 + " (`relay.ha.lock-session-timeout`), so a longer freeze would make it lose the lock and"
@@ -317,8 +318,10 @@ public final class MarkdownReport {
                         RelayComparison.MAX_FREEZE.toSeconds(),
                         relays.freeze().toMillis() / 1e3,
                         relays.backlogRows()));
-        line("- **Inventory**: stock events applied per second by inventory-service (its own counter), while a backlog"
-                + " written straight into order-service's tables waited on Kafka; one consumer per partition.");
+        line("- **Inventory**: stock events applied per second by inventory-service while a backlog written straight"
+                + " into order-service's tables waited on Kafka (one consumer per partition): the events still waiting"
+                + " (its own counter, read once) over the time until the last one's outcome committed, read off the"
+                + " outcome topic; its metrics are not scraped meanwhile.");
         line("- **Raw JDBC**: the rows order-service writes per order (order, lines, outbox rows kept for their"
                 + " retention period), one transaction per order, with batched statements sent as multi-row inserts"
                 + " (`reWriteBatchedInserts=true`) and no HTTP, JSON or ORM.");

@@ -1,8 +1,8 @@
 package dev.outboxstock.benchmark.system;
 
 import dev.outboxstock.benchmark.load.LoadResult;
-import dev.outboxstock.benchmark.measure.Await;
 import dev.outboxstock.benchmark.measure.CpuUsage;
+import dev.outboxstock.benchmark.measure.PipelineLatency;
 import dev.outboxstock.benchmark.measure.ProcessCpu;
 import dev.outboxstock.benchmark.measure.RelayProbe;
 import dev.outboxstock.benchmark.measure.ServiceMetrics;
@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Stock events inventory-service applies per second while a backlog waits for it: orders are written straight into
  * order-service's tables (much faster than inventory applies them), and once the relay has put every stock request
- * on Kafka, the rate is taken from inventory's own counter of applied events until the last one is applied. Nothing
+ * on Kafka, the events still waiting (inventory's own counter, read once) are divided by the time until the last
+ * one's stock change committed (its outcome's commit time). Nothing
  * else writes meanwhile; inventory's relay and order-service's outcome consumer run as always.
  *
  * @param events stock events written
@@ -25,7 +26,16 @@ public record InventoryDrain(long events, long backlog, double eventsPerSecond, 
     private static final int WRITERS = 4;
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    static InventoryDrain measure(LocalSystem system, RawOrderInsert writer, int orders, ProcessCpu cpu)
+    /**
+     * @param linesBefore order lines placed on the system before, which {@code pipeline} waits for too
+     */
+    static InventoryDrain measure(
+            LocalSystem system,
+            RawOrderInsert writer,
+            int orders,
+            ProcessCpu cpu,
+            PipelineLatency pipeline,
+            long linesBefore)
             throws Exception {
         ServiceMetrics inventory = new ServiceMetrics(system.inventoryService());
         RelayProbe relay = new RelayProbe(system.orderRelay());
@@ -35,13 +45,15 @@ public record InventoryDrain(long events, long backlog, double eventsPerSecond, 
         long events = written.linesAccepted();
         relay.awaitRelayed(relayedBefore + events, TIMEOUT);
         ProcessCpu.Span span = cpu.start();
-        long started = System.nanoTime();
+        long startedMillis = System.currentTimeMillis();
         long appliedAtStart = inventory.counter(APPLIED_COUNTER);
-        if (!Await.until(() -> inventory.counter(APPLIED_COUNTER) >= appliedBefore + events, TIMEOUT)) {
+        // The end is the last stock change's commit time, read off the outcome topic: inventory's metrics are not
+        // scraped while it drains, which would cost the process being measured.
+        if (!pipeline.awaitApplied(linesBefore + events, TIMEOUT)) {
             throw new IllegalStateException("Inventory did not apply " + events + " events within " + TIMEOUT);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         CpuUsage usage = span.end();
+        double seconds = (pipeline.lastOutcomeCommitMillis() - startedMillis) / 1e3;
         long backlog = appliedBefore + events - appliedAtStart;
         return new InventoryDrain(events, backlog, backlog / seconds, usage);
     }

@@ -208,7 +208,8 @@ public final class SystemRun {
     private InventoryDrain inventoryDrain(LocalSystem system, PipelineLatency pipeline, ProcessCpu cpu)
             throws Exception {
         RawOrderInsert writer = new RawOrderInsert(system.stack().postgres().orElseThrow(), workload);
-        InventoryDrain inventory = InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders(), cpu);
+        InventoryDrain inventory =
+                InventoryDrain.measure(system, writer, profile.inventoryBacklogOrders(), cpu, pipeline, linesPlaced);
         linesPlaced += inventory.events();
         LOG.infof("%d partitions: inventory applied %,.0f events/s", partitions, inventory.eventsPerSecond());
         catchUp(pipeline);
