@@ -3,10 +3,12 @@ package dev.outboxstock.benchmark.relay;
 import dev.outboxstock.benchmark.load.FixedRate;
 import dev.outboxstock.benchmark.measure.Await;
 import dev.outboxstock.benchmark.measure.CommitToConsumeLatency;
+import dev.outboxstock.benchmark.measure.CpuUsage;
 import dev.outboxstock.benchmark.measure.DatabaseLoad;
 import dev.outboxstock.benchmark.measure.HistogramBuckets;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.measure.Machine;
+import dev.outboxstock.benchmark.measure.ProcessCpu;
 import dev.outboxstock.benchmark.measure.RelayProbe;
 import dev.outboxstock.benchmark.measure.TopicArrivals;
 import dev.outboxstock.benchmark.workload.OrderWorkload;
@@ -65,6 +67,7 @@ public final class RelayComparison {
      * @param backlogRows the backlog each relay drained: what was written within {@link #MAX_FREEZE}, at most the
      *     settings' backlog
      * @param freeze how long the order relay was frozen while its backlog was written
+     * @param cdcBacklogCpu every process's CPU from the relay's release to the backlog's last record consumed
      * @param cdcCommitToAck the CDC relay's own histogram over its steady run: from commit to Kafka's ack
      */
     public record Figures(
@@ -72,6 +75,7 @@ public final class RelayComparison {
             int backlogRows,
             Duration freeze,
             double cdcRowsPerSecond,
+            CpuUsage cdcBacklogCpu,
             double pollingRowsPerSecond,
             double rawProducerRowsPerSecond,
             SteadyRun cdc,
@@ -91,10 +95,12 @@ public final class RelayComparison {
     private final Settings settings;
     private final PostgresServer postgres;
     private final String kafka;
+    private final ProcessCpu cpu;
 
-    public RelayComparison(LocalSystem system, Settings settings) {
+    public RelayComparison(LocalSystem system, Settings settings, ProcessCpu cpu) {
         this.system = system;
         this.settings = settings;
+        this.cpu = cpu;
         this.postgres = system.stack().postgres().orElseThrow();
         this.kafka = system.stack().kafka().orElseThrow().bootstrapServers();
     }
@@ -105,9 +111,12 @@ public final class RelayComparison {
         warmUp();
         FrozenBacklog backlog;
         double cdcBacklog;
+        CpuUsage cdcBacklogCpu;
         try (TopicArrivals arrivals = new TopicArrivals(kafka, BenchmarkTopic.NAME)) {
             backlog = writeFrozenBacklog();
+            ProcessCpu.Span span = cpu.start();
             cdcBacklog = arrivals.rateOnceArrived(backlog.rows(), TIMEOUT);
+            cdcBacklogCpu = span.end();
         }
         int backlogRows = backlog.rows();
         LOG.infof(
@@ -140,6 +149,7 @@ public final class RelayComparison {
                 backlogRows,
                 backlog.freeze(),
                 cdcBacklog,
+                cdcBacklogCpu,
                 pollingBacklog,
                 rawProducer,
                 cdc,

@@ -115,7 +115,7 @@ final class GoalsSection {
                 relays.pollingRowsPerSecond(),
                 1.3,
                 "rows/s",
-                Optional.empty());
+                Optional.of(relays.cdcBacklogCpu()));
         Optional<RelayComparison.SteadyRun> polling = relays.polling().stream()
                 .filter(run -> run.pollInterval().equals(GOAL_POLL_INTERVAL))
                 .findFirst();

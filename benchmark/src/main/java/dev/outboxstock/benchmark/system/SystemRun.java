@@ -121,7 +121,7 @@ public final class SystemRun {
             OrderSettlement settlement = new OrderSettlement(orders);
             seedStock(system);
             Optional<RelayComparison.Figures> relays = withComparisons
-                    ? Optional.of(new RelayComparison(system, profile.relays()).run())
+                    ? Optional.of(new RelayComparison(system, profile.relays(), cpu).run())
                     : Optional.empty();
             OpenLoopLoad openLoop = new OpenLoopLoad(poster, workload);
             warmUp(openLoop, pipeline, memory);
