@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How much to measure. {@code full} is the benchmark (about 12 minutes on two cores), {@code quick} the same with
- * fewer and shorter steps (about 6), {@code smoke} a run of every part on a tiny scale that proves the benchmark
- * works (the build runs it; its figures mean nothing).
+ * How much to measure. {@code full} is the benchmark (about a quarter of an hour on two cores, more the higher the
+ * rates sustained), {@code quick} the same with fewer and shorter steps (about 7 minutes), {@code smoke} a run of
+ * every part on a tiny scale that proves the benchmark works (the build runs it, about 2 minutes; its figures mean
+ * nothing).
  *
  * @param partitions stock topic partitions, one fresh system each; inventory runs one consumer per partition
  * @param comparisonPartitions the partition count whose system also runs the baselines and the 50-client run

@@ -171,7 +171,7 @@ public final class MarkdownReport {
                 "Open-loop `POST /orders` at each target rate for %d s (orders of %d to %d lines), after a %d s warm-up;"
                         + " the rates rise until one is not sustained. Sustained means: at least %.0f %% of the target"
                         + " accepted, at most %.0f %% failed, POST p99 at most %,.0f ms, commit-to-applied p99 at most"
-                        + " %,.0f ms, and every line applied within %d s after the load stopped.",
+                        + " %,.0f ms, every line applied within %d s after the load stopped, and every order settled.",
                 result.profile().stepDuration().toSeconds(),
                 OrderWorkload.MIN_LINES,
                 OrderWorkload.MAX_LINES,

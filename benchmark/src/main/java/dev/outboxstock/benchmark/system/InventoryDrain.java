@@ -55,6 +55,7 @@ public record InventoryDrain(long events, long backlog, double eventsPerSecond, 
         CpuUsage usage = span.end();
         double seconds = (pipeline.lastOutcomeCommitMillis() - startedMillis) / 1e3;
         long backlog = appliedBefore + events - appliedAtStart;
-        return new InventoryDrain(events, backlog, backlog / seconds, usage);
+        // Nothing left waiting (inventory kept up with the writers) gives no rate, rather than a wrong one.
+        return new InventoryDrain(events, backlog, backlog > 0 && seconds > 0 ? backlog / seconds : Double.NaN, usage);
     }
 }

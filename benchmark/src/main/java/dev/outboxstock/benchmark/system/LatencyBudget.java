@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * When latency "runs away": a rate is sustained while order-service accepts what is asked in time and the pipeline
- * keeps up, that is while every limit below holds.
+ * keeps up, that is while every limit below holds and every order the step placed reached its final status.
  *
  * @param minAcceptedShare of the target rate, accepted
  * @param maxFailedShare of the requests, failed
@@ -34,6 +34,7 @@ public record LatencyBudget(
             HistogramBuckets relayCommitToAck,
             LatencySummary commitToApplied,
             LatencySummary orderSettled,
+            long unsettled,
             CpuUsage cpu,
             boolean drained) {
         List<String> breaches = new ArrayList<>();
@@ -51,6 +52,9 @@ public record LatencyBudget(
         }
         if (!drained) {
             breaches.add("inventory behind");
+        }
+        if (unsettled > 0) {
+            breaches.add(unsettled + " orders not settled");
         }
         return new RateStep(
                 post,

@@ -10,7 +10,6 @@ import dev.outboxstock.benchmark.load.OrderPoster;
 import dev.outboxstock.benchmark.measure.CpuUsage;
 import dev.outboxstock.benchmark.measure.FsyncRate;
 import dev.outboxstock.benchmark.measure.HistogramBuckets;
-import dev.outboxstock.benchmark.measure.LatencySummary;
 import dev.outboxstock.benchmark.measure.Machine;
 import dev.outboxstock.benchmark.measure.OrderSettlement;
 import dev.outboxstock.benchmark.measure.PipelineLatency;
@@ -176,15 +175,15 @@ public final class SystemRun {
             boolean drained = pipeline.awaitApplied(linesPlaced, budget.drainTimeout());
             // A late line still counts, with its whole latency: the step's figures cover every line it placed.
             catchUp(pipeline);
-            LatencySummary settled = settlement
-                    .awaitSettled(OrderSettlement.Selection.createdSince(stepStarted), SETTLE_TIMEOUT)
-                    .latency();
+            OrderSettlement.Settlement settled =
+                    settlement.awaitSettled(OrderSettlement.Selection.createdSince(stepStarted), SETTLE_TIMEOUT);
             RateStep step = budget.judge(
                     post,
                     pipeline.takeCommitToKafka(),
                     relay.commitToAck().minus(relayBefore),
                     pipeline.takeCommitToApplied(),
-                    settled,
+                    settled.latency(),
+                    settled.pending(),
                     span.end(),
                     drained);
             LOG.infof(

@@ -19,20 +19,21 @@ class LatencyBudgetTest {
 
     @Test
     void aRateIsSustainedWhileEveryLimitHolds() {
-        RateStep step =
-                LatencyBudget.DEFAULT.judge(post(100, 99.5, 0, FAST), FAST, NO_RELAY_FIGURES, FAST, FAST, NO_CPU, true);
+        RateStep step = LatencyBudget.DEFAULT.judge(
+                post(100, 99.5, 0, FAST), FAST, NO_RELAY_FIGURES, FAST, FAST, 0, NO_CPU, true);
 
         assertThat(step.sustained()).isTrue();
     }
 
     @Test
     void everyLimitThatDoesNotHoldIsNamed() {
-        RateStep step =
-                LatencyBudget.DEFAULT.judge(post(100, 80, 5, SLOW), FAST, NO_RELAY_FIGURES, SLOW, SLOW, NO_CPU, false);
+        RateStep step = LatencyBudget.DEFAULT.judge(
+                post(100, 80, 5, SLOW), FAST, NO_RELAY_FIGURES, SLOW, SLOW, 3, NO_CPU, false);
 
         assertThat(step.sustained()).isFalse();
         assertThat(step.breach())
-                .hasValue("accepted 80/s, 4.8% failed, POST p99 > 1000 ms, applied p99 > 2000 ms, inventory behind");
+                .hasValue("accepted 80/s, 4.8% failed, POST p99 > 1000 ms, applied p99 > 2000 ms, inventory behind,"
+                        + " 3 orders not settled");
     }
 
     private static LoadResult post(double target, double accepted, long failed, LatencySummary responseTime) {
