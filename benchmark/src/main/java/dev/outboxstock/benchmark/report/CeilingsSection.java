@@ -3,6 +3,7 @@ package dev.outboxstock.benchmark.report;
 import static dev.outboxstock.benchmark.report.Markdown.rate;
 
 import dev.outboxstock.benchmark.system.SystemRun;
+import dev.outboxstock.localstack.PostgresServer;
 
 /** What PostgreSQL on this machine can do at best, whatever the design: the baselines the goals are ratios of. */
 final class CeilingsSection {
@@ -38,6 +39,11 @@ final class CeilingsSection {
                             "| Raw JDBC order insert (order, lines, outbox rows; one transaction per order; batched,"
                                     + " `reWriteBatchedInserts=true`), %d connections | %s orders/s |",
                             intake.connections(), rate(intake.rawJdbc().acceptedRate())));
+            md.line("");
+            md.line(
+                    "PostgreSQL runs with the local stack's settings for this load: `%s`, besides `wal_level = logical`;"
+                            + " `fsync` and `synchronous_commit` stay on.",
+                    String.join("`, `", PostgresServer.PRODUCTION_SETTINGS));
             md.line("");
             md.line("One connection commits at most about as often as the disk flushes: a per-record inventory on one"
                     + " partition (one consumer, one transaction per event) cannot beat the single-row UPDATE figure;"
