@@ -80,7 +80,7 @@ final class CostSection {
         });
         costs.add(new Cost(
                 "Inventory drain (stock events)",
-                system.inventory().backlog(),
+                system.inventory().events(),
                 system.inventory().cpu()));
         system.ceilings()
                 .ifPresent(ceilings -> costs.add(new Cost(

@@ -155,7 +155,7 @@ public final class MarkdownReport {
             line(
                     "| %s: stock events inventory applied, backlog of %,d | %,.0f events/s | | |",
                     partitions(system.partitions()),
-                    system.inventory().backlog(),
+                    system.inventory().events(),
                     system.inventory().eventsPerSecond());
         }
         line("");
@@ -318,10 +318,11 @@ public final class MarkdownReport {
                         RelayComparison.MAX_FREEZE.toSeconds(),
                         relays.freeze().toMillis() / 1e3,
                         relays.backlogRows()));
-        line("- **Inventory**: stock events applied per second by inventory-service while a backlog written straight"
-                + " into order-service's tables waited on Kafka (one consumer per partition): the events still waiting"
-                + " (its own counter, read once) over the time until the last one's outcome committed, read off the"
-                + " outcome topic; its metrics are not scraped meanwhile.");
+        line("- **Inventory**: stock events applied per second by inventory-service (one consumer per partition) from"
+                + " a backlog: inventory is frozen (SIGSTOP, for less than its consumers' session timeout) while orders"
+                + " are written straight into order-service's tables and relayed to Kafka; then the backlog over the"
+                + " time from its resumption to the last one's outcome commit, read off the outcome topic; its metrics"
+                + " are not scraped meanwhile.");
         line("- **Raw JDBC**: the rows order-service writes per order (order, lines, outbox rows kept for their"
                 + " retention period), one transaction per order, with batched statements sent as multi-row inserts"
                 + " (`reWriteBatchedInserts=true`) and no HTTP, JSON or ORM.");

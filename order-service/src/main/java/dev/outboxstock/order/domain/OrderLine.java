@@ -57,6 +57,10 @@ public class OrderLine {
         this.requestedAt = now;
     }
 
+    public UUID id() {
+        return id;
+    }
+
     /** The order the line belongs to. */
     public UUID orderId() {
         return order.id();

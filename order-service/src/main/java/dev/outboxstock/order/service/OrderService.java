@@ -54,7 +54,7 @@ public class OrderService {
             }
         }
         CustomerOrder order = CustomerOrder.place(orderId, command.items(), Instant.now(clock));
-        orders.persist(order);
+        orders.insert(order);
         stockRequests.takeStockFor(order, command.traceparent());
         return new PlacedOrder(order, false);
     }
