@@ -51,7 +51,8 @@ public record BenchmarkProfile(
     /** The seed of the relay comparison's rows (its steady runs use the next one). */
     private static final long RELAY_SEED = SEED + 2;
 
-    private static final int ORDER_SERVICE_POOL = 20;
+    /** order-service's connection pool size ({@code quarkus.datasource.jdbc.max-size}). */
+    public static final int ORDER_SERVICE_POOL = 20;
 
     /** The growth from one rate step to the next. */
     private static final double RATE_STEP = 1.25;

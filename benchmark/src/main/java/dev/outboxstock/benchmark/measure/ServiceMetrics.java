@@ -29,6 +29,15 @@ public final class ServiceMetrics {
 
     /** The sum of every series of a counter, for example {@code relay_records_relayed_total}; 0 when absent. */
     public long counter(String name) {
+        return sum(name);
+    }
+
+    /** The sum of every series of a gauge, for example {@code agroal_max_used_count}; 0 when absent. */
+    public long gauge(String name) {
+        return sum(name);
+    }
+
+    private long sum(String name) {
         return (long) get("/q/metrics")
                 .lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))

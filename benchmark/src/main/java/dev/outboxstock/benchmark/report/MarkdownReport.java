@@ -4,6 +4,7 @@ import static dev.outboxstock.benchmark.report.Markdown.millis;
 import static dev.outboxstock.benchmark.report.Markdown.partitions;
 import static dev.outboxstock.benchmark.report.Markdown.percentiles;
 
+import dev.outboxstock.benchmark.BenchmarkProfile;
 import dev.outboxstock.benchmark.load.LoadResult;
 import dev.outboxstock.benchmark.measure.DatabaseLoad;
 import dev.outboxstock.benchmark.relay.RelayComparison;
@@ -143,6 +144,11 @@ public final class MarkdownReport {
                         intake.connections(),
                         intake.rawJdbc().acceptedRate(),
                         intake.post().acceptedRate() / intake.rawJdbc().acceptedRate()));
+        result.intake()
+                .ifPresent(intake -> line(
+                        "| order-service's connection pool: most connections in use at once over the whole run | %d |"
+                                + " its size: %d | |",
+                        intake.poolPeak(), BenchmarkProfile.ORDER_SERVICE_POOL));
         for (SystemRun.Result system : result.systems()) {
             line(
                     "| %s: highest rate sustained end to end | %s | | |",

@@ -16,6 +16,7 @@ import dev.outboxstock.benchmark.measure.PipelineLatency;
 import dev.outboxstock.benchmark.measure.ProcessCpu;
 import dev.outboxstock.benchmark.measure.RelayProbe;
 import dev.outboxstock.benchmark.measure.ResidentMemory;
+import dev.outboxstock.benchmark.measure.ServiceMetrics;
 import dev.outboxstock.benchmark.relay.BenchmarkTopic;
 import dev.outboxstock.benchmark.relay.RelayComparison;
 import dev.outboxstock.benchmark.workload.OrderWorkload;
@@ -47,15 +48,27 @@ public final class SystemRun {
     private static final int STOCK_PER_PRODUCT = 1_000_000_000;
     /** After a rate that was not sustained, the backlog left must clear before the next measurement. */
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(5);
+    /** Agroal's high-water mark of connections in use. */
+    private static final String POOL_PEAK_GAUGE = "agroal_max_used_count";
+
     /** After a step's lines were applied, until each of its orders has its final status. */
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * The orders accepted by {@code clients} closed-loop clients, and by the raw JDBC baseline with order-service's
      * pool size in connections, over the same time, each with the CPU every process spent meanwhile.
+     *
+     * @param poolPeak the most connections order-service's pool held at once since it started (its own gauge, read
+     *     once after the runs): what its pool size is measured against
      */
     public record OrderIntake(
-            int clients, LoadResult post, CpuUsage postCpu, int connections, LoadResult rawJdbc, CpuUsage rawJdbcCpu) {}
+            int clients,
+            LoadResult post,
+            CpuUsage postCpu,
+            int connections,
+            LoadResult rawJdbc,
+            CpuUsage rawJdbcCpu,
+            long poolPeak) {}
 
     /**
      * What PostgreSQL on this machine can do at best, whatever the design: the disk's flushes per second
@@ -233,7 +246,9 @@ public final class SystemRun {
         LOG.infof(
                 "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
                 profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
-        return new OrderIntake(profile.clients(), post, postCpu, profile.rawJdbcConnections(), rawJdbc, rawJdbcCpu);
+        long poolPeak = new ServiceMetrics(system.orderService()).gauge(POOL_PEAK_GAUGE);
+        return new OrderIntake(
+                profile.clients(), post, postCpu, profile.rawJdbcConnections(), rawJdbc, rawJdbcCpu, poolPeak);
     }
 
     /** The flash sale on an idle system; its orders are applied before anything else is measured. */
