@@ -36,7 +36,8 @@ final class CostSection {
         md.line(
                 "User + system CPU of each process (`/proc/<pid>/stat`) over each run on the system with %s, per 1,000"
                         + " orders it completed (the flash sale: from the first order to the last one settled; intake:"
-                        + " over the run of `POST /orders` or raw JDBC, while the pipeline behind works on; the"
+                        + " over the run of `POST /orders` or raw JDBC, with every relay frozen, so the pipeline behind"
+                        + " does no work; the"
                         + " baseline: per 1,000 updates). PostgreSQL is the postmaster with all its processes; the"
                         + " load generator is the benchmark's own JVM. *Cores busy* is the total CPU over the run's"
                         + " wall-clock time.",
@@ -70,11 +71,11 @@ final class CostSection {
         system.flashSale().ifPresent(sale -> flashSale(sale, costs));
         system.intake().ifPresent(intake -> {
             costs.add(new Cost(
-                    "Intake: " + intake.clients() + " clients, `POST /orders`",
+                    "Intake: " + intake.clients() + " clients, `POST /orders`, relays frozen",
                     intake.post().accepted(),
                     intake.postCpu()));
             costs.add(new Cost(
-                    "Intake: raw JDBC, " + intake.connections() + " connections",
+                    "Intake: raw JDBC, " + intake.connections() + " connections, relays frozen",
                     intake.rawJdbc().accepted(),
                     intake.rawJdbcCpu()));
         });

@@ -20,6 +20,7 @@ import dev.outboxstock.benchmark.measure.ServiceMetrics;
 import dev.outboxstock.benchmark.relay.BenchmarkTopic;
 import dev.outboxstock.benchmark.relay.RelayComparison;
 import dev.outboxstock.benchmark.workload.OrderWorkload;
+import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import java.nio.file.Path;
@@ -230,23 +231,34 @@ public final class SystemRun {
 
     /**
      * The closed-loop clients, then the raw JDBC baseline on the same orders for as long; each one's CPU over its
-     * span (the pipeline behind order-service works meanwhile and counts too: see each process's share).
+     * span. Every relay is frozen meanwhile, so that neither run pays for the pipeline behind it (relaying, inventory,
+     * the outcomes) and the comparison is of the writes alone; the relays catch up afterwards.
      */
     private OrderIntake orderIntake(LocalSystem system, OrderPoster poster, PipelineLatency pipeline, ProcessCpu cpu)
             throws Exception {
-        ProcessCpu.Span postSpan = cpu.start();
-        LoadResult post =
-                placed(new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
-        CpuUsage postCpu = postSpan.end();
-        catchUp(pipeline);
-        ProcessCpu.Span rawJdbcSpan = cpu.start();
-        LoadResult rawJdbc = placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
-                .run(profile.rawJdbcConnections(), profile.intakeDuration()));
-        CpuUsage rawJdbcCpu = rawJdbcSpan.end();
+        List<ServiceProcess> relays = new ArrayList<>(system.orderRelays());
+        relays.addAll(system.inventoryRelays());
+        LoadResult post;
+        CpuUsage postCpu;
+        LoadResult rawJdbc;
+        CpuUsage rawJdbcCpu;
+        relays.forEach(ServiceProcess::pause);
+        try {
+            ProcessCpu.Span postSpan = cpu.start();
+            post = placed(new ClosedLoopLoad(poster, intakeOrders()).run(profile.clients(), profile.intakeDuration()));
+            postCpu = postSpan.end();
+            ProcessCpu.Span rawJdbcSpan = cpu.start();
+            rawJdbc = placed(new RawOrderInsert(system.stack().postgres().orElseThrow(), intakeOrders())
+                    .run(profile.rawJdbcConnections(), profile.intakeDuration()));
+            rawJdbcCpu = rawJdbcSpan.end();
+        } finally {
+            relays.forEach(ServiceProcess::resume);
+        }
         LOG.infof(
                 "%d clients: %,.0f orders/s; raw JDBC: %,.0f orders/s",
                 profile.clients(), post.acceptedRate(), rawJdbc.acceptedRate());
         long poolPeak = new ServiceMetrics(system.orderService()).gauge(POOL_PEAK_GAUGE);
+        catchUp(pipeline);
         return new OrderIntake(
                 profile.clients(), post, postCpu, profile.rawJdbcConnections(), rawJdbc, rawJdbcCpu, poolPeak);
     }
