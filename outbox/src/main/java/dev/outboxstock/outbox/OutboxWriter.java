@@ -43,17 +43,7 @@ public class OutboxWriter {
     /** @throws OutboxNotReadyException while the relay's slot is missing or lost */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<OutgoingEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        slotWatch.requireUsable();
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            insert(connection, events);
-            if (config.deleteAfterInsert()) {
-                // The insert is in the write-ahead log, which is all the relay reads; both commit with the caller.
-                delete(connection, events);
-            }
-        });
+        write(events, false);
     }
 
     /**
@@ -64,12 +54,24 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAgain(List<OutgoingEvent> events) {
+        write(events, true);
+    }
+
+    private void write(List<OutgoingEvent> events, boolean replaceKeptRows) {
         if (events.isEmpty()) {
             return;
         }
         slotWatch.requireUsable();
-        entityManager.unwrap(Session.class).doWork(connection -> delete(connection, events));
-        append(events);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            if (replaceKeptRows) {
+                delete(connection, events);
+            }
+            insert(connection, events);
+            if (config.deleteAfterInsert()) {
+                // The insert is in the write-ahead log, which is all the relay reads; both commit with the caller.
+                delete(connection, events);
+            }
+        });
     }
 
     private void insert(Connection connection, List<OutgoingEvent> events) throws SQLException {
