@@ -50,6 +50,14 @@ public interface RelayConfig {
     @WithDefault("5s")
     Duration slotCheckInterval();
 
+    /**
+     * How long stopping waits for the engine to finish its batch and store its position. Past it the relay exits
+     * anyway: a restart re-sends from the last stored position (duplicates, never a loss). The pod's grace period
+     * covers it plus {@code quarkus.shutdown.timeout}.
+     */
+    @WithDefault("20s")
+    Duration stopTimeout();
+
     /** Extra Debezium engine properties; they override the ones the relay derives. */
     Map<String, String> debezium();
 

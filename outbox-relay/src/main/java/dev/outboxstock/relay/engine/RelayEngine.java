@@ -10,7 +10,6 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +25,6 @@ public class RelayEngine {
 
     private static final Logger LOG = Logger.getLogger(RelayEngine.class);
 
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final long CLOSE_RETRY_MILLIS = 100;
 
     private final RelayConfig config;
@@ -74,11 +72,13 @@ public class RelayEngine {
             return;
         }
         publisher.stopWaiting();
+        // One deadline for closing and for the engine's last batch and position: stopping never takes longer.
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         try {
-            close();
+            close(deadline);
             executor.shutdown();
-            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("The relay engine did not stop within %s", STOP_TIMEOUT);
+            if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                LOG.warnf("The relay engine did not stop within %s", config.stopTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,8 +89,7 @@ public class RelayEngine {
     }
 
     /** The engine refuses to close while its tasks start (they open connections): it is asked again until it may. */
-    private void close() throws InterruptedException {
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+    private void close(long deadline) throws InterruptedException {
         while (true) {
             try {
                 engine.close();

@@ -28,7 +28,6 @@ public class RelaySupervisor {
 
     private static final Logger LOG = Logger.getLogger(RelaySupervisor.class);
 
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration MAX_RESTART_DELAY = Duration.ofMinutes(1);
 
     private final SourceDatabase database;
@@ -36,6 +35,7 @@ public class RelaySupervisor {
     private final LostSlotRecovery slotRecovery;
     private final RelayStatus status;
     private final RelayConfig.HighAvailability ha;
+    private final Duration stopTimeout;
     private final Backoff restartDelay;
     private final Thread thread = new Thread(this::superviseUntilShutdown, "relay-supervisor");
     private volatile boolean running = true;
@@ -51,6 +51,7 @@ public class RelaySupervisor {
         this.slotRecovery = slotRecovery;
         this.status = status;
         this.ha = config.ha();
+        this.stopTimeout = config.stopTimeout();
         this.restartDelay = new Backoff(ha.restartDelay(), MAX_RESTART_DELAY);
     }
 
@@ -60,7 +61,7 @@ public class RelaySupervisor {
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
-        thread.join(SHUTDOWN_TIMEOUT.toMillis());
+        thread.join(stopTimeout.toMillis());
     }
 
     private void superviseUntilShutdown() {
