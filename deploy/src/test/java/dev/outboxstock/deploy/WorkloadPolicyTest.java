@@ -124,7 +124,9 @@ class WorkloadPolicyTest {
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
     void everyImageIsPinnedAndServiceImagesCarryTheProjectVersion(String overlay) {
-        String version = System.getProperty("outbox-stock.version");
+        // Production runs released images only: a snapshot tag is mutable, pushed again by every build.
+        String projectVersion = System.getProperty("outbox-stock.version");
+        String version = overlay.equals("production") ? projectVersion.replace("-SNAPSHOT", "") : projectVersion;
         List<String> problems = new ArrayList<>();
         for (Container container : containers(overlay)) {
             Matcher image = IMAGE.matcher(container.image());
@@ -137,6 +139,37 @@ class WorkloadPolicyTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void everyWorkloadOfSeveralPodsSpreadsThemOverNodes(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
+            boolean spread = StreamSupport.stream(
+                            workload.podSpec().path("topologySpreadConstraints").spliterator(), false)
+                    .anyMatch(constraint ->
+                            constraint.path("topologyKey").asText().equals("kubernetes.io/hostname")
+                                    && new LabelSelector(constraint.path("labelSelector"))
+                                            .matches(workload.podLabels()));
+            if (workload.maximumReplicas() > 1 && !spread) {
+                problems.add(workload + " may run several pods but does not spread them over nodes");
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void theNamespaceAdmitsRestrictedPodsOnly(String overlay) {
+        assertThat(Overlays.rendered(overlay).ofKind("Namespace"))
+                .singleElement()
+                .satisfies(namespace -> assertThat(namespace
+                                .path("metadata")
+                                .path("labels")
+                                .path("pod-security.kubernetes.io/enforce")
+                                .asText())
+                        .isEqualTo("restricted"));
     }
 
     @ParameterizedTest
