@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboxstock.deploy.policy.Container;
+import dev.outboxstock.deploy.policy.OperatorSecrets;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
@@ -47,9 +48,9 @@ class OverlayRenderingTest {
                     rendered.get(
                             "ConfigMap", volume.path("configMap").path("name").asText());
                 }
-                if (volume.has("secret")) {
-                    rendered.get(
-                            "Secret", volume.path("secret").path("secretName").asText());
+                String secret = volume.path("secret").path("secretName").asText();
+                if (volume.has("secret") && !OperatorSecrets.writes(rendered, secret)) {
+                    rendered.get("Secret", secret);
                 }
             }
         }

@@ -77,7 +77,13 @@ public record Container(JsonNode spec, Workload workload) {
                     key(overlay, "ConfigMap", from.path("configMapKeyRef")).asText());
         }
         if (from.has("secretKeyRef")) {
-            key(overlay, "Secret", from.path("secretKeyRef"));
+            JsonNode reference = from.path("secretKeyRef");
+            if (!OperatorSecrets.writes(
+                    overlay,
+                    reference.path("name").asText(),
+                    reference.path("key").asText())) {
+                key(overlay, "Secret", reference);
+            }
             return Optional.empty();
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.outboxstock.relay.publish;
 
 import dev.outboxstock.relay.config.RelayConfig;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,14 +29,23 @@ public class KafkaProducerFactory {
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
 
     private final RelayConfig config;
+    private final Map<String, Object> kafkaDefaults;
 
-    public KafkaProducerFactory(RelayConfig config) {
+    /**
+     * @param kafkaDefaults every {@code kafka.*} setting, as the services' Kafka clients get them: where a cluster
+     *     asks for TLS and SASL, the same {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_*} and
+     *     {@code KAFKA_SSL_*} variables configure the relay
+     */
+    public KafkaProducerFactory(
+            RelayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
         this.config = config;
+        this.kafkaDefaults = kafkaDefaults;
     }
 
     /** A new producer; {@code initTransactions} is the caller's, once it may stream. */
     Producer<String, String> create() {
-        Map<String, Object> properties = new HashMap<>(config.kafka().producer());
+        Map<String, Object> properties = new HashMap<>(kafkaDefaults);
+        properties.putAll(config.kafka().producer());
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, config.name());
         properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
