@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs once, when the data directory is created (the image's /docker-entrypoint-initdb.d), as the superuser.
 # The service's role owns the database, so its migrations create the schema, the outbox table and the
-# publication. The relay's role may open a replication connection, reads the service's tables, and
-# creates its offset table.
+# publication, and let the relay's role read the outbox table (OUTBOX_RELAY_ROLE). The relay's role gets what
+# db/relay-role.sql gives it and no more: it may open a replication connection and keep its position in its
+# offset table (RelayRolePrivilegesIT compares the two on a real server).
 set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
     -v db="$POSTGRES_DB" \
@@ -11,6 +12,12 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
 CREATE ROLE :"app_user" LOGIN PASSWORD :'app_password';
 ALTER DATABASE :"db" OWNER TO :"app_user";
 CREATE ROLE :"relay_user" LOGIN REPLICATION PASSWORD :'relay_password';
-GRANT CREATE ON SCHEMA public TO :"relay_user";
-ALTER DEFAULT PRIVILEGES FOR ROLE :"app_user" IN SCHEMA public GRANT SELECT ON TABLES TO :"relay_user";
+CREATE TABLE outbox_relay_offset (
+    id                varchar(36) PRIMARY KEY,
+    offset_key        varchar(1255),
+    offset_val        varchar(1255),
+    record_insert_ts  timestamp NOT NULL,
+    record_insert_seq integer   NOT NULL
+);
+GRANT SELECT, INSERT, DELETE ON outbox_relay_offset TO :"relay_user";
 SQL

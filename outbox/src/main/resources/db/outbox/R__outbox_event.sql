@@ -24,6 +24,17 @@ BEGIN
 END
 $$;
 
+-- The relay's role reads this table and nothing else of the service's (outbox.relay-role, through the Flyway
+-- placeholder outboxRelayRole). Where the role is created only after the first migration (db/relay-role.sql),
+-- that script grants the same.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${outboxRelayRole}') THEN
+        EXECUTE format('GRANT SELECT ON outbox_event TO %I', '${outboxRelayRole}');
+    END IF;
+END
+$$;
+
 -- Publishes again every event written since a point in time, with its own id, in the order written: for when the
 -- relay's replication slot was lost or dropped before it had relayed them. Each row is deleted and inserted again
 -- in one transaction, so the relay sees a new insert in the write-ahead log and sends it like any other; consumers

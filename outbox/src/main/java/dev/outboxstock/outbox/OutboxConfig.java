@@ -15,6 +15,13 @@ public interface OutboxConfig {
     @WithDefault("outbox_slot")
     String slot();
 
+    /**
+     * The database role of the relay that reads this outbox: the schema migration lets it read the outbox table,
+     * and nothing else, when the role exists (a deployment creates it before the service first starts).
+     */
+    @WithDefault("outbox_relay")
+    String relayRole();
+
     /** How often the slot's state is read from {@code pg_replication_slots}. */
     @WithDefault("1s")
     Duration slotCheckInterval();
