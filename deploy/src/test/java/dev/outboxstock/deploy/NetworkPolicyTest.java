@@ -9,6 +9,7 @@ import dev.outboxstock.deploy.policy.LabelSelector;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -87,6 +88,39 @@ class NetworkPolicyTest {
                         .as("Kafka listener " + listener.path("name").asText())
                         .extracting(Workload::name)
                         .containsExactlyInAnyOrderElementsOf(kafkaClients));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void everyIngressRuleOpensOnlyPortsThePodsItSelectsListenOn(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        List<String> problems = new ArrayList<>();
+        rendered.ofKind("NetworkPolicy").forEach(policy -> {
+            List<Workload> pods = selected(rendered, policy);
+            ingressRules(policy).forEach(rule -> {
+                List<JsonNode> ports = elements(rule.path("ports")).toList();
+                if (ports.isEmpty() && !pods.isEmpty()) {
+                    problems.add(RenderedOverlay.describe(policy) + " opens every port");
+                }
+                for (JsonNode port : ports) {
+                    for (Workload workload : pods) {
+                        if (!listensOn(workload, port.path("port").asText())) {
+                            problems.add(RenderedOverlay.describe(policy) + " opens port " + port.path("port")
+                                    + ", on which " + workload + " does not listen");
+                        }
+                    }
+                }
+            });
+        });
+        assertThat(problems).isEmpty();
+    }
+
+    /** Whether a container of the workload declares the port, by name or by number. */
+    private static boolean listensOn(Workload workload, String port) {
+        return workload.containers().stream()
+                .flatMap(container -> elements(container.spec().path("ports")))
+                .anyMatch(declared -> declared.path("name").asText().equals(port)
+                        || declared.path("containerPort").asText().equals(port));
     }
 
     /** A rule without sources, or with a namespace or address source, lets in pods of other namespaces. */

@@ -1,5 +1,6 @@
 package dev.outboxstock.deploy;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,11 @@ import dev.outboxstock.deploy.policy.OperatorSecrets;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -53,6 +59,33 @@ class OverlayRenderingTest {
                     rendered.get("Secret", secret);
                 }
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void noSecretHoldsAPlaceholder(String overlay) {
+        assertThat(Overlays.rendered(overlay).ofKind("Secret"))
+                .allSatisfy(secret -> assertThat(secret.path("data").properties())
+                        .as(RenderedOverlay.describe(secret))
+                        .noneMatch(entry -> Overlays.PLACEHOLDER
+                                .matcher(new String(
+                                        Base64.getDecoder()
+                                                .decode(entry.getValue().asText()),
+                                        UTF_8))
+                                .find()));
+    }
+
+    @Test
+    void everyCommittedCredentialsExampleHoldsPlaceholdersNotPasswords() throws IOException {
+        Path secrets = Path.of(System.getProperty("outbox-stock.root"), "deploy/k8s/overlays/production/secrets");
+        try (Stream<Path> examples = Files.list(secrets)) {
+            assertThat(examples.filter(file -> file.toString().endsWith(".env.example")))
+                    .isNotEmpty()
+                    .allSatisfy(example -> assertThat(Files.readAllLines(example))
+                            .filteredOn(line -> line.startsWith("password="))
+                            .singleElement()
+                            .satisfies(line -> assertThat(line).matches("password=" + Overlays.PLACEHOLDER.pattern())));
         }
     }
 

@@ -67,6 +67,18 @@ public record Container(JsonNode spec, Workload workload) {
         return environment;
     }
 
+    /** The Secret an environment variable is read from; empty for a literal or ConfigMap value, or no variable. */
+    public Optional<String> secretOf(String variable) {
+        for (JsonNode entry : spec.path("env")) {
+            if (entry.path("name").asText().equals(variable)) {
+                return Optional.of(entry.path("valueFrom").path("secretKeyRef").path("name"))
+                        .filter(name -> !name.isMissingNode())
+                        .map(JsonNode::asText);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Optional<String> value(RenderedOverlay overlay, JsonNode variable) {
         if (variable.has("value")) {
             return Optional.of(variable.path("value").asText());

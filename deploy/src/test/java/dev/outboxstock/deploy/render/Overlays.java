@@ -10,8 +10,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,9 @@ public final class Overlays {
 
     /** For {@code @MethodSource}: a parameterized test runs once per overlay. */
     public static final String EACH = "dev.outboxstock.deploy.render.Overlays#names";
+
+    /** How a credentials example marks a value to be filled from the operator's secret store. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("<[^>\\n]*>");
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ConcurrentMap<String, RenderedOverlay> RENDERED = new ConcurrentHashMap<>();
@@ -108,13 +113,21 @@ public final class Overlays {
         }
     }
 
+    /**
+     * Writes each {@code *.env} its example describes, with a throwaway random value wherever the example holds a
+     * placeholder ({@code password=<from your secret store>}): rendered as an operator would, with real-looking
+     * secrets.
+     */
     private static void fillSecretsFromExamples(Path tree) {
         try (Stream<Path> files = Files.walk(tree)) {
             for (Path example : files.filter(file -> file.toString().endsWith(".env.example"))
                     .toList()) {
                 Path secret =
                         example.resolveSibling(example.getFileName().toString().replace(".env.example", ".env"));
-                Files.copy(example, secret, StandardCopyOption.REPLACE_EXISTING);
+                String throwaway = PLACEHOLDER
+                        .matcher(Files.readString(example))
+                        .replaceAll(placeholder -> UUID.randomUUID().toString());
+                Files.writeString(secret, throwaway);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
