@@ -183,7 +183,8 @@ class OutboxRelayTest {
                         "relay_records_relayed_total",
                         "relay_commit_to_ack_seconds_bucket",
                         "relay_slot_retained_wal_bytes",
-                        "relay_slot_lost 0.0");
+                        "relay_slot_lost 0.0",
+                        "relay_active 1.0");
     }
 
     private void insert(List<OutboxRow> rows) throws Exception {
