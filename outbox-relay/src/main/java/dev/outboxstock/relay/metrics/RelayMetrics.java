@@ -4,6 +4,7 @@ import dev.outboxstock.relay.route.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -12,6 +13,9 @@ import java.time.Duration;
  * by where they happened, and dead letters by reason.
  */
 @ApplicationScoped
+// Created at startup, not with the first record relayed: the counter and the timer exist from 0 on every replica,
+// so rate() and increase() see the first records, and a standby's scrape has them too.
+@Startup
 public class RelayMetrics {
 
     private final MeterRegistry registry;
