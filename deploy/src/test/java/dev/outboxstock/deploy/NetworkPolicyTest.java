@@ -23,6 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetworkPolicyTest {
 
+    /** The namespace Prometheus runs in, as the NetworkPolicies and the README assume. */
+    static final String MONITORING_NAMESPACE = "monitoring";
+
     private static final Set<String> PUBLIC_APIS = Set.of("order-service", "inventory-service");
 
     @ParameterizedTest
@@ -123,10 +126,34 @@ class NetworkPolicyTest {
                         || declared.path("containerPort").asText().equals(port));
     }
 
-    /** A rule without sources, or with a namespace or address source, lets in pods of other namespaces. */
+    /**
+     * A rule without sources, or with a namespace or address source, lets in pods of other namespaces; except
+     * Prometheus's: the monitoring namespace on named ports only, which {@link MonitoringTest} holds to the scraped
+     * port.
+     */
     private static boolean admitsOutsiders(JsonNode rule) {
         List<JsonNode> peers = elements(rule.path("from")).toList();
-        return peers.isEmpty() || peers.stream().anyMatch(peer -> peer.has("namespaceSelector") || peer.has("ipBlock"));
+        return !isScrapeFromMonitoring(rule)
+                && (peers.isEmpty()
+                        || peers.stream().anyMatch(peer -> peer.has("namespaceSelector") || peer.has("ipBlock")));
+    }
+
+    private static boolean isScrapeFromMonitoring(JsonNode rule) {
+        List<JsonNode> peers = elements(rule.path("from")).toList();
+        return !peers.isEmpty()
+                && !rule.path("ports").isEmpty()
+                && peers.stream()
+                        .allMatch(peer -> peer.size() == 1
+                                && peer.path("namespaceSelector").size() == 1
+                                && peer.path("namespaceSelector")
+                                                .path("matchLabels")
+                                                .size()
+                                        == 1
+                                && peer.path("namespaceSelector")
+                                        .path("matchLabels")
+                                        .path("kubernetes.io/metadata.name")
+                                        .asText()
+                                        .equals(MONITORING_NAMESPACE));
     }
 
     private static List<Workload> admitted(RenderedOverlay overlay, List<JsonNode> peers) {

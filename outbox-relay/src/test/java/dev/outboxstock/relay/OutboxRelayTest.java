@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
@@ -130,11 +130,12 @@ class OutboxRelayTest {
                         .value())
                 .isNull();
         assertThat(relayed.records()).hasSize(1);
+        // The series exists from 0 (see reportsHealthAndMetrics): the count must have moved.
         given().when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(containsString("relay_dead_letters_total{reason=\"MISSING_KEY\"}"));
+                .body(matchesPattern("(?s).*\nrelay_dead_letters_total\\{reason=\"MISSING_KEY\"} [1-9].*"));
     }
 
     @Test
@@ -183,7 +184,12 @@ class OutboxRelayTest {
                         "relay_records_relayed_total",
                         "relay_commit_to_ack_seconds_bucket",
                         "relay_slot_retained_wal_bytes",
-                        "relay_slot_lost 0.0");
+                        "relay_slot_lost 0.0",
+                        "relay_active 1.0",
+                        // From 0 before the first: an alert's increase() sees the first one.
+                        "relay_dead_letters_total{reason=\"INVALID_PAYLOAD\"}",
+                        "relay_errors_total{where=\"kafka\"}",
+                        "relay_errors_total{where=\"engine\"}");
     }
 
     private void insert(List<OutboxRow> rows) throws Exception {

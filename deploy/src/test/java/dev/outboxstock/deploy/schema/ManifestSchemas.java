@@ -20,12 +20,20 @@ import org.jboss.jandex.Index;
 /**
  * Validates rendered objects against the API schema of their kind: Kubernetes' own kinds against the Kubernetes API
  * of the targeted release ({@link KubernetesApiSchemas}), Strimzi's kinds against its CRDs at {@value #STRIMZI_VERSION}
- * ({@link StrimziCrdSchemas}). A kind that neither knows is itself an error: nothing goes unchecked.
+ * ({@link StrimziCrdSchemas}), the Prometheus Operator's against its published CRDs ({@link CrdSchemas}, the files
+ * under {@value #CRD_DIRECTORY}). A kind that none knows is itself an error: nothing goes unchecked.
  */
 public final class ManifestSchemas {
 
     /** The version of Strimzi's API the manifests are written for. */
     public static final String STRIMZI_VERSION = "v1";
+
+    /** The class path folder of the upstream CRD files, with their provenance (README.md). */
+    public static final String CRD_DIRECTORY = "/crds/prometheus-operator-0.93.0/";
+
+    private static final List<String> CRD_FILES = List.of(
+            CRD_DIRECTORY + "monitoring.coreos.com_podmonitors.yaml",
+            CRD_DIRECTORY + "monitoring.coreos.com_prometheusrules.yaml");
 
     private static final String STRIMZI_GROUP = Kafka.RESOURCE_GROUP;
 
@@ -34,6 +42,7 @@ public final class ManifestSchemas {
     private final ObjectNode definitions = JsonNodeFactory.instance.objectNode();
     private final KubernetesApiSchemas kubernetes = new KubernetesApiSchemas(definitions);
     private final StrimziCrdSchemas strimzi;
+    private final CrdSchemas crds = new CrdSchemas(CRD_FILES, definitions);
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Optional<Schema>> schemas = new HashMap<>();
 
@@ -56,7 +65,8 @@ public final class ManifestSchemas {
         Optional<Schema> schema = schemas.computeIfAbsent(apiVersion + " " + kind, key -> compile(apiVersion, kind));
         if (schema.isEmpty()) {
             return List.of("no schema for apiVersion " + apiVersion + ", kind " + kind
-                    + ": neither a Kubernetes kind of the targeted release nor a Strimzi " + STRIMZI_VERSION + " kind");
+                    + ": neither a Kubernetes kind of the targeted release, nor a Strimzi " + STRIMZI_VERSION
+                    + " kind, nor one of the CRDs under " + CRD_DIRECTORY);
         }
         return schema.get().validate(object).stream().map(Error::toString).toList();
     }
@@ -67,11 +77,17 @@ public final class ManifestSchemas {
     }
 
     private Optional<Schema> compile(String apiVersion, String kind) {
-        Optional<String> definition = apiVersion.startsWith(STRIMZI_GROUP + "/")
-                ? Optional.of(apiVersion)
-                        .filter(version -> version.equals(STRIMZI_GROUP + "/" + STRIMZI_VERSION))
-                        .flatMap(version -> strimzi.define(kind))
-                : kubernetes.define(apiVersion, kind);
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        Optional<String> definition;
+        if (group.equals(STRIMZI_GROUP)) {
+            definition = Optional.of(apiVersion)
+                    .filter(version -> version.equals(STRIMZI_GROUP + "/" + STRIMZI_VERSION))
+                    .flatMap(version -> strimzi.define(kind));
+        } else if (crds.defines(group)) {
+            definition = crds.define(apiVersion, kind);
+        } else {
+            definition = kubernetes.define(apiVersion, kind);
+        }
         return definition.map(name -> registry.getSchema(Schemas.root(definitions, name)));
     }
 

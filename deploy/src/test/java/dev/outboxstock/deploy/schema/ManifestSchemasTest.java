@@ -18,6 +18,8 @@ class ManifestSchemasTest {
         assertThat(SCHEMAS.violations(deployment())).isEmpty();
         assertThat(SCHEMAS.violations(topic())).isEmpty();
         assertThat(SCHEMAS.violations(kafka())).isEmpty();
+        assertThat(SCHEMAS.violations(podMonitor())).isEmpty();
+        assertThat(SCHEMAS.violations(prometheusRule())).isEmpty();
     }
 
     @Test
@@ -86,6 +88,33 @@ class ManifestSchemasTest {
     }
 
     @Test
+    void refusesAnUnknownFieldInAPrometheusOperatorResource() {
+        ObjectNode monitor = podMonitor();
+        ((ObjectNode) monitor.path("spec").path("podMetricsEndpoints").path(0)).put("metricsPath", "/q/metrics");
+
+        assertThat(SCHEMAS.violations(monitor)).singleElement().asString().contains("metricsPath");
+    }
+
+    @Test
+    void appliesTheCrdsValueConstraints() {
+        ObjectNode rule = prometheusRule();
+        ((ObjectNode) rule.path("spec").path("groups").path(0).path("rules").path(0)).put("for", "a while");
+
+        assertThat(SCHEMAS.violations(rule)).singleElement().asString().contains("for");
+    }
+
+    @Test
+    void refusesAPrometheusOperatorKindWhoseCrdIsNotCopied() {
+        ObjectNode serviceMonitor = podMonitor();
+        serviceMonitor.put("kind", "ServiceMonitor");
+
+        assertThat(SCHEMAS.violations(serviceMonitor))
+                .singleElement()
+                .asString()
+                .contains("no schema");
+    }
+
+    @Test
     void refusesAKindItHasNoSchemaFor() {
         ObjectNode unknown = deployment();
         unknown.put("apiVersion", "example.com/v1").put("kind", "Widget");
@@ -103,6 +132,14 @@ class ManifestSchemasTest {
 
     private static ObjectNode kafka() {
         return LOCAL.get("Kafka", "outbox-stock").deepCopy();
+    }
+
+    private static ObjectNode podMonitor() {
+        return LOCAL.get("PodMonitor", "order-service").deepCopy();
+    }
+
+    private static ObjectNode prometheusRule() {
+        return LOCAL.get("PrometheusRule", "outbox-stock").deepCopy();
     }
 
     private static ObjectNode container(ObjectNode deployment) {

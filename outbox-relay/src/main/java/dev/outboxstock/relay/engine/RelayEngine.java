@@ -113,7 +113,7 @@ public class RelayEngine {
             status.engineStopped();
         } else {
             LOG.errorf(error, "Relay engine failed: %s", message);
-            metrics.error("engine");
+            metrics.error(RelayMetrics.ENGINE);
             status.engineFailed(message);
         }
     }

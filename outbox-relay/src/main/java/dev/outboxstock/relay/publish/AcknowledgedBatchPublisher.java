@@ -226,7 +226,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     }
 
     private void kafkaFailed(Throwable failure) {
-        metrics.error("kafka");
+        metrics.error(RelayMetrics.KAFKA);
         status.kafkaUnavailable(failure.toString());
     }
 

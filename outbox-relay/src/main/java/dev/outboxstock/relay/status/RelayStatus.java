@@ -1,11 +1,20 @@
 package dev.outboxstock.relay.status;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What this relay replica is doing now; the health checks report it. */
+/**
+ * What this relay replica is doing now; the health checks report it, and the metric {@code relay_active} says whether
+ * it streams: across a relay's replicas it sums to 1, which is what an alert can check (a standby is ready too, so
+ * readiness cannot tell that no replica streams).
+ */
 @ApplicationScoped
+// Created at startup, not on first use: the gauge must be there on a standby that nothing has asked yet.
+@Startup
 public class RelayStatus {
 
     /** Whether this replica holds the streaming lock. */
@@ -26,6 +35,12 @@ public class RelayStatus {
     private final AtomicReference<String> engineFailure = new AtomicReference<>();
     private final AtomicReference<String> kafkaProblem = new AtomicReference<>();
     private final AtomicReference<String> databaseProblem = new AtomicReference<>();
+
+    public RelayStatus(MeterRegistry registry) {
+        Gauge.builder("relay.active", this, status -> status.isStreaming() ? 1 : 0)
+                .description("1 while this replica holds the streaming lock and its engine streams, else 0")
+                .register(registry);
+    }
 
     public Role role() {
         return role.get();
@@ -48,6 +63,11 @@ public class RelayStatus {
     /** Why the source database cannot be reached for the streaming lock; empty when it can. */
     public Optional<String> databaseProblem() {
         return Optional.ofNullable(databaseProblem.get());
+    }
+
+    /** Holds the streaming lock and its engine streams. */
+    public boolean isStreaming() {
+        return role() == Role.ACTIVE && engine() == EngineState.STREAMING;
     }
 
     /**
