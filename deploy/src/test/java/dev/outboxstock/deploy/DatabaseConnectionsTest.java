@@ -3,14 +3,17 @@ package dev.outboxstock.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.deploy.policy.Container;
+import dev.outboxstock.deploy.policy.DatabaseServer;
 import dev.outboxstock.deploy.policy.Databases;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,23 +24,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DatabaseConnectionsTest {
 
-    /** The client's variable naming its role, and the server's variable creating that role, by client kind. */
-    private static final Map<String, String> SERVICE_ROLE =
-            Map.of("QUARKUS_DATASOURCE_USERNAME", "APP_USER", "QUARKUS_DATASOURCE_PASSWORD", "APP_PASSWORD");
+    /** The client's variable holding its role's name or password, to the server's Secret it must read it from. */
+    private static final Map<String, Function<DatabaseServer, Optional<String>>> SERVICE_ROLE = Map.of(
+            "QUARKUS_DATASOURCE_USERNAME", DatabaseServer::serviceRoleSecret,
+            "QUARKUS_DATASOURCE_PASSWORD", DatabaseServer::serviceRoleSecret);
 
-    private static final Map<String, String> RELAY_ROLE =
-            Map.of("RELAY_SOURCE_USER", "RELAY_USER", "RELAY_SOURCE_PASSWORD", "RELAY_PASSWORD");
+    private static final Map<String, Function<DatabaseServer, Optional<String>>> RELAY_ROLE = Map.of(
+            "RELAY_SOURCE_USER", DatabaseServer::relayRoleSecret,
+            "RELAY_SOURCE_PASSWORD", DatabaseServer::relayRoleSecret);
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
     void everyClientUsesTheDatabasePortAndCredentialsItsServerCreates(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
         List<String> problems = new ArrayList<>();
-        for (Workload server : Databases.servers(Overlays.rendered(overlay))) {
-            Container postgres = server.containers().get(0);
-            Optional<String> database = postgres.environment().get("POSTGRES_DB");
-            String port = String.valueOf(
-                    postgres.spec().path("ports").get(0).path("containerPort").asInt());
-            for (Workload client : Databases.clientsOf(server)) {
+        List<DatabaseServer> servers = Databases.servers(rendered);
+        assertThat(servers).as("databases").hasSize(2);
+        for (DatabaseServer server : servers) {
+            String port = String.valueOf(server.port());
+            List<Workload> clients = Databases.clientsOf(server, rendered);
+            assertThat(clients).as(server + "'s clients").hasSize(2);
+            for (Workload client : clients) {
                 for (Container container : client.containers()) {
                     Map<String, Optional<String>> environment = container.environment();
                     boolean relay = environment.containsKey("RELAY_SOURCE_HOST");
@@ -47,20 +54,19 @@ class DatabaseConnectionsTest {
                     Optional<String> usedPort = relay
                             ? environment.get("RELAY_SOURCE_PORT")
                             : jdbcUrl(environment).map(url -> String.valueOf(url.getPort()));
-                    if (!database.equals(usedDatabase)) {
-                        problems.add(
-                                container + " uses database " + usedDatabase + ", " + server + " creates " + database);
+                    if (!server.database().equals(usedDatabase)) {
+                        problems.add(container + " uses database " + usedDatabase + ", " + server + " creates "
+                                + server.database());
                     }
                     if (!usedPort.equals(Optional.of(port))) {
                         problems.add(
                                 container + " connects to port " + usedPort + ", " + server + " listens on " + port);
                     }
-                    (relay ? RELAY_ROLE : SERVICE_ROLE).forEach((clientVariable, serverVariable) -> {
-                        if (container.secretOf(clientVariable).isEmpty()
-                                || !container.secretOf(clientVariable).equals(postgres.secretOf(serverVariable))) {
-                            problems.add(container + " reads " + clientVariable + " from "
-                                    + container.secretOf(clientVariable) + ", " + server + " sets " + serverVariable
-                                    + " from " + postgres.secretOf(serverVariable));
+                    (relay ? RELAY_ROLE : SERVICE_ROLE).forEach((variable, serverSecret) -> {
+                        Optional<String> secret = container.secretOf(variable);
+                        if (secret.isEmpty() || !secret.equals(serverSecret.apply(server))) {
+                            problems.add(container + " reads " + variable + " from " + secret + ", " + server
+                                    + " creates the role from " + serverSecret.apply(server));
                         }
                     });
                 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboxstock.deploy.policy.DatabaseServer;
 import dev.outboxstock.deploy.policy.Databases;
 import dev.outboxstock.deploy.policy.LabelSelector;
 import dev.outboxstock.deploy.policy.Workload;
@@ -25,6 +26,9 @@ class NetworkPolicyTest {
 
     /** The namespace Prometheus runs in, as the NetworkPolicies and the README assume. */
     static final String MONITORING_NAMESPACE = "monitoring";
+
+    /** The namespace the CloudNativePG operator runs in, as the production databases' NetworkPolicy assumes. */
+    private static final String CLOUDNATIVE_PG_NAMESPACE = "cnpg-system";
 
     private static final Set<String> PUBLIC_APIS = Set.of("order-service", "inventory-service");
 
@@ -54,9 +58,10 @@ class NetworkPolicyTest {
     @MethodSource(Overlays.EACH)
     void eachDatabaseAdmitsItsServiceAndItsRelayOnly(String overlay) {
         RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (Workload server : Databases.servers(rendered)) {
+        for (DatabaseServer server : Databases.servers(rendered)) {
             List<ObjectNode> policies = rendered.ofKind("NetworkPolicy")
-                    .filter(policy -> selects(policy, server))
+                    .filter(policy ->
+                            new LabelSelector(policy.path("spec").path("podSelector")).matches(server.podLabels()))
                     .toList();
             assertThat(policies.stream().flatMap(NetworkPolicyTest::ingressRules))
                     .as(server + " admits no one from outside the namespace")
@@ -68,7 +73,7 @@ class NetworkPolicyTest {
             assertThat(admitted(rendered, peers))
                     .as(server + " admits exactly the workloads that connect to it")
                     .extracting(Workload::name)
-                    .containsExactlyInAnyOrderElementsOf(Databases.clientsOf(server).stream()
+                    .containsExactlyInAnyOrderElementsOf(Databases.clientsOf(server, rendered).stream()
                             .map(Workload::name)
                             .toList());
         }
@@ -127,18 +132,20 @@ class NetworkPolicyTest {
     }
 
     /**
-     * A rule without sources, or with a namespace or address source, lets in pods of other namespaces; except
-     * Prometheus's: the monitoring namespace on named ports only, which {@link MonitoringTest} holds to the scraped
-     * port.
+     * A rule without sources, or with a namespace or address source, lets in pods of other namespaces; except two
+     * that run the system from outside it, on given ports only: Prometheus from the monitoring namespace (which
+     * {@link MonitoringTest} holds to the scraped port) and the CloudNativePG operator, which reads its database
+     * instances' status.
      */
     private static boolean admitsOutsiders(JsonNode rule) {
         List<JsonNode> peers = elements(rule.path("from")).toList();
-        return !isScrapeFromMonitoring(rule)
+        return !isFromNamespaceOnly(rule, MONITORING_NAMESPACE)
+                && !isFromNamespaceOnly(rule, CLOUDNATIVE_PG_NAMESPACE)
                 && (peers.isEmpty()
                         || peers.stream().anyMatch(peer -> peer.has("namespaceSelector") || peer.has("ipBlock")));
     }
 
-    private static boolean isScrapeFromMonitoring(JsonNode rule) {
+    private static boolean isFromNamespaceOnly(JsonNode rule, String namespace) {
         List<JsonNode> peers = elements(rule.path("from")).toList();
         return !peers.isEmpty()
                 && !rule.path("ports").isEmpty()
@@ -153,7 +160,7 @@ class NetworkPolicyTest {
                                         .path("matchLabels")
                                         .path("kubernetes.io/metadata.name")
                                         .asText()
-                                        .equals(MONITORING_NAMESPACE));
+                                        .equals(namespace));
     }
 
     private static List<Workload> admitted(RenderedOverlay overlay, List<JsonNode> peers) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboxstock.deploy.policy.Container;
+import dev.outboxstock.deploy.policy.DatabaseServer;
 import dev.outboxstock.deploy.policy.Databases;
 import dev.outboxstock.deploy.policy.SingleStreamer;
 import dev.outboxstock.deploy.policy.Workload;
@@ -33,7 +34,7 @@ class OutboxRelayTest {
         assertThat(sources).doesNotHaveDuplicates();
         assertThat(sources)
                 .containsAll(Databases.servers(rendered).stream()
-                        .map(Databases::host)
+                        .map(DatabaseServer::host)
                         .toList());
     }
 

@@ -11,22 +11,26 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay's database role gets exactly what {@code db/relay-role.sql} promises, also in the Kubernetes database:
- * there, the server's init script creates the roles and the service's migration grants the outbox table. Both are
- * run on a real PostgreSQL, each in a database of its own, and the relay role's privileges compared.
+ * The relay's database role gets exactly what {@code db/relay-role.sql} promises, also in Kubernetes: locally the
+ * StatefulSet's init script creates the roles, in production CloudNativePG runs the relay's SQL, and in both the
+ * service's migration grants the outbox table. All three are run on a real PostgreSQL, each in a database of its own,
+ * and the relay role's privileges compared.
  */
 class RelayRolePrivilegesTest {
 
     private static final Path ROOT = Path.of(Objects.requireNonNull(System.getProperty("outbox-stock.root")));
     private static final String OUTBOX_MIGRATION = "outbox/src/main/resources/db/outbox/R__outbox_event.sql";
     private static final String RELAY_ROLE_SCRIPT = "outbox-relay/src/main/resources/db/relay-role.sql";
-    private static final String KUBERNETES_INIT = "deploy/k8s/base/postgres/server/10-roles.sh";
+    private static final String KUBERNETES_INIT = "deploy/k8s/databases/statefulset/server/10-roles.sh";
+    /** What CloudNativePG runs in the orders database after creating it and its owner. */
+    private static final String CLOUDNATIVE_PG_INIT = "deploy/k8s/databases/cloudnative-pg/orders/relay-role.sql";
     /** The Flyway placeholder of the outbox migration that names the relay's role. */
     private static final String RELAY_ROLE_PLACEHOLDER = "${outboxRelayRole}";
 
@@ -37,7 +41,7 @@ class RelayRolePrivilegesTest {
     static void startPostgres() {
         stack = LocalStack.builder()
                 .withoutKafka()
-                .databases("documented", "kubernetes")
+                .databases("documented", "kubernetes", "cloudnative")
                 .start();
         postgres = stack.postgres().orElseThrow();
     }
@@ -48,7 +52,7 @@ class RelayRolePrivilegesTest {
     }
 
     @Test
-    void theKubernetesInitScriptGivesTheRelayWhatRelayRoleSqlGivesIt() throws Exception {
+    void bothKubernetesDatabasesGiveTheRelayWhatRelayRoleSqlGivesIt() throws Exception {
         // As documented: the service migrates first, then an administrator runs db/relay-role.sql.
         postgres.execute("documented", "CREATE ROLE documented_app LOGIN PASSWORD 'app'");
         postgres.execute("documented", "ALTER DATABASE documented OWNER TO documented_app");
@@ -59,12 +63,21 @@ class RelayRolePrivilegesTest {
         runKubernetesInit("kubernetes", "kubernetes_app", "kubernetes_relay");
         migrateOutbox("kubernetes", "kubernetes_app", "kubernetes_relay");
 
+        // On CloudNativePG: the operator creates the owner and the database, then runs the relay's SQL.
+        postgres.execute("cloudnative", "CREATE ROLE orders LOGIN PASSWORD 'app'");
+        postgres.execute("cloudnative", "ALTER DATABASE cloudnative OWNER TO orders");
+        postgres.execute("cloudnative", read(CLOUDNATIVE_PG_INIT));
+        migrateOutbox("cloudnative", "orders", "orders_relay");
+
         try (Connection documented = postgres.connect("documented");
-                Connection kubernetes = postgres.connect("kubernetes")) {
-            assertThat(RolePrivileges.of(kubernetes, "kubernetes_relay"))
-                    .isEqualTo(RolePrivileges.of(documented, "outbox_relay"))
+                Connection kubernetes = postgres.connect("kubernetes");
+                Connection cloudnative = postgres.connect("cloudnative")) {
+            Set<String> promised = RolePrivileges.of(documented, "outbox_relay");
+            assertThat(promised)
                     .contains("attribute replication", "table outbox_event SELECT")
                     .noneMatch(privilege -> privilege.startsWith("default privilege"));
+            assertThat(RolePrivileges.of(kubernetes, "kubernetes_relay")).isEqualTo(promised);
+            assertThat(RolePrivileges.of(cloudnative, "orders_relay")).isEqualTo(promised);
         }
     }
 

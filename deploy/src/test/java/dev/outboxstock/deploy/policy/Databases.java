@@ -4,6 +4,7 @@ import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The PostgreSQL servers of an overlay, and who connects to which. */
 public final class Databases {
@@ -12,18 +13,17 @@ public final class Databases {
 
     private Databases() {}
 
-    /** The StatefulSets that run PostgreSQL. */
-    public static List<Workload> servers(RenderedOverlay overlay) {
-        return Workload.all(overlay).stream()
-                .filter(workload -> workload.kind().equals("StatefulSet"))
-                .filter(workload -> workload.containers().stream()
-                        .anyMatch(container -> container.repository().endsWith(POSTGRES_IMAGE)))
+    /** The StatefulSets that run PostgreSQL, and the CloudNativePG Clusters. */
+    public static List<DatabaseServer> servers(RenderedOverlay overlay) {
+        return Stream.concat(
+                        Workload.all(overlay).stream()
+                                .filter(workload -> workload.kind().equals("StatefulSet"))
+                                .filter(workload -> workload.containers().stream()
+                                        .anyMatch(container ->
+                                                container.repository().endsWith(POSTGRES_IMAGE)))
+                                .map(DatabaseServer::of),
+                        overlay.ofKind("Cluster").map(cluster -> DatabaseServer.ofCluster(cluster, overlay)))
                 .toList();
-    }
-
-    /** The host name clients use for a server: its StatefulSet's governing Service. */
-    public static String host(Workload server) {
-        return server.object().path("spec").path("serviceName").asText();
     }
 
     /** The database host a service container connects to: the relay's source, or the host in a JDBC URL. */
@@ -37,12 +37,12 @@ public final class Databases {
     }
 
     /** The workloads whose containers connect to {@code server}. */
-    public static List<Workload> clientsOf(Workload server) {
-        String host = host(server);
-        return Workload.all(server.overlay()).stream()
+    public static List<Workload> clientsOf(DatabaseServer server, RenderedOverlay overlay) {
+        return Workload.all(overlay).stream()
                 .filter(workload -> workload.containers().stream()
-                        .anyMatch(container ->
-                                hostUsedBy(container).filter(host::equals).isPresent()))
+                        .anyMatch(container -> hostUsedBy(container)
+                                .filter(server.host()::equals)
+                                .isPresent()))
                 .toList();
     }
 }

@@ -20,8 +20,8 @@ import org.jboss.jandex.Index;
 /**
  * Validates rendered objects against the API schema of their kind: Kubernetes' own kinds against the Kubernetes API
  * of the targeted release ({@link KubernetesApiSchemas}), Strimzi's kinds against its CRDs at {@value #STRIMZI_VERSION}
- * ({@link StrimziCrdSchemas}), the Prometheus Operator's against its published CRDs ({@link CrdSchemas}, the files
- * under {@value #CRD_DIRECTORY}). A kind that none knows is itself an error: nothing goes unchecked.
+ * ({@link StrimziCrdSchemas}), the Prometheus Operator's and CloudNativePG's against their published CRDs ({@link CrdSchemas}, the
+ * files under {@value #CRD_DIRECTORY}). A kind that none knows is itself an error: nothing goes unchecked.
  */
 public final class ManifestSchemas {
 
@@ -29,11 +29,13 @@ public final class ManifestSchemas {
     public static final String STRIMZI_VERSION = "v1";
 
     /** The class path folder of the upstream CRD files, with their provenance (README.md). */
-    public static final String CRD_DIRECTORY = "/crds/prometheus-operator-0.93.0/";
+    public static final String CRD_DIRECTORY = "/crds/";
 
     private static final List<String> CRD_FILES = List.of(
-            CRD_DIRECTORY + "monitoring.coreos.com_podmonitors.yaml",
-            CRD_DIRECTORY + "monitoring.coreos.com_prometheusrules.yaml");
+            CRD_DIRECTORY + "prometheus-operator-0.93.0/monitoring.coreos.com_podmonitors.yaml",
+            CRD_DIRECTORY + "prometheus-operator-0.93.0/monitoring.coreos.com_prometheusrules.yaml",
+            CRD_DIRECTORY + "cloudnative-pg-1.30.0/postgresql.cnpg.io_clusters.yaml",
+            CRD_DIRECTORY + "cloudnative-pg-1.30.0/postgresql.cnpg.io_scheduledbackups.yaml");
 
     private static final String STRIMZI_GROUP = Kafka.RESOURCE_GROUP;
 
