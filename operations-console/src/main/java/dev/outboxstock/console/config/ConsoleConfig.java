@@ -19,9 +19,11 @@ public interface ConsoleConfig {
 
     /**
      * Each relay's management endpoint as {@code name=url}, comma separated ({@code CONSOLE_RELAYS}): its health
-     * and metrics are read from {@code url/q/health} and {@code url/q/metrics}.
+     * and metrics are read from {@code url/q/health} and {@code url/q/metrics}. Read by {@link WatchedRelays}
+     * (one text, not a list: an optional list is a set of indexed keys to the configuration, none of which a
+     * deployment would set).
      */
-    Optional<List<RelayEndpoint>> relays();
+    Optional<String> relays();
 
     /** Consumer groups whose lag is shown ({@code CONSOLE_CONSUMER_GROUPS}). */
     @WithDefault("inventory-service,order-service")

@@ -5,7 +5,7 @@ import java.net.URI;
 /** A relay the console watches: its name, and the base URL of its health and metrics endpoints. */
 public record RelayEndpoint(String name, URI url) {
 
-    /** Reads {@code name=url}; the configuration's converter for {@link ConsoleConfig#relays()}. */
+    /** Reads one entry of {@link ConsoleConfig#relays()}: {@code name=url}. */
     public static RelayEndpoint of(String nameAndUrl) {
         int separator = nameAndUrl.indexOf('=');
         if (separator < 1 || separator == nameAndUrl.length() - 1) {

@@ -19,7 +19,7 @@ public record DeadLetterSummary(
         DeadLetterStatus status,
         int replays) {
 
-    static DeadLetterSummary of(DeadLetter deadLetter) {
+    public static DeadLetterSummary of(DeadLetter deadLetter) {
         return new DeadLetterSummary(
                 deadLetter.id(),
                 deadLetter.topic(),
