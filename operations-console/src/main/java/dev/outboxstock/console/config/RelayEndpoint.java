@@ -7,12 +7,13 @@ public record RelayEndpoint(String name, URI url) {
 
     /** Reads one entry of {@link ConsoleConfig#relays()}: {@code name=url}. */
     public static RelayEndpoint of(String nameAndUrl) {
-        int separator = nameAndUrl.indexOf('=');
-        if (separator < 1 || separator == nameAndUrl.length() - 1) {
+        String entry = nameAndUrl.strip();
+        int separator = entry.indexOf('=');
+        String name = separator < 0 ? "" : entry.substring(0, separator).strip();
+        String url = separator < 0 ? "" : entry.substring(separator + 1).strip();
+        if (name.isEmpty() || url.isEmpty()) {
             throw new IllegalArgumentException("A relay is name=url, not '" + nameAndUrl + "'");
         }
-        return new RelayEndpoint(
-                nameAndUrl.substring(0, separator).strip(),
-                URI.create(nameAndUrl.substring(separator + 1).strip()));
+        return new RelayEndpoint(name, URI.create(url));
     }
 }
