@@ -84,7 +84,7 @@ public final class Demo {
                 system.inventoryService().baseUri(),
                 system.orderRelay().baseUri(),
                 system.inventoryRelay().baseUri(),
-                system.operationsConsole().baseUri(),
+                system.operationsConsole().orElseThrow().baseUri(),
                 system.operatorToken(),
                 system.stack().kafka().orElseThrow().bootstrapServers(),
                 logDir);

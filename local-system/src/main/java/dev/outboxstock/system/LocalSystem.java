@@ -41,7 +41,7 @@ public final class LocalSystem implements AutoCloseable {
     private final List<ServiceProcess> inventoryServices;
     private final List<ServiceProcess> orderRelays;
     private final List<ServiceProcess> inventoryRelays;
-    private final ServiceProcess operationsConsole;
+    private final Optional<ServiceProcess> operationsConsole;
     private final String operatorToken;
     private final Map<String, Credentials> credentials;
 
@@ -51,7 +51,7 @@ public final class LocalSystem implements AutoCloseable {
             List<ServiceProcess> inventoryServices,
             List<ServiceProcess> orderRelays,
             List<ServiceProcess> inventoryRelays,
-            ServiceProcess operationsConsole,
+            Optional<ServiceProcess> operationsConsole,
             String operatorToken,
             Map<String, Credentials> credentials) {
         this.stack = stack;
@@ -110,8 +110,11 @@ public final class LocalSystem implements AutoCloseable {
         return inventoryRelays;
     }
 
-    /** The operations console: its page at the base URI, its redrive API under {@code /dead-letters}. */
-    public ServiceProcess operationsConsole() {
+    /**
+     * The operations console: its page at the base URI, its redrive API under {@code /dead-letters}; empty when the
+     * system was built {@link Builder#withoutOperationsConsole() without it}.
+     */
+    public Optional<ServiceProcess> operationsConsole() {
         return operationsConsole;
     }
 
@@ -132,7 +135,7 @@ public final class LocalSystem implements AutoCloseable {
         all.addAll(inventoryServices);
         all.addAll(orderRelays);
         all.addAll(inventoryRelays);
-        all.add(operationsConsole);
+        operationsConsole.ifPresent(all::add);
         return all;
     }
 
@@ -148,6 +151,7 @@ public final class LocalSystem implements AutoCloseable {
         private int inventoryReplicas = 1;
         private int relayReplicas = 1;
         private Optional<Integer> inventoryConsumers = Optional.empty();
+        private boolean withOperationsConsole = true;
         private Consumer<LocalStack.Builder> stackSettings = settings -> {};
 
         private Builder() {}
@@ -171,6 +175,12 @@ public final class LocalSystem implements AutoCloseable {
         /** Relays per database: one streams, the others stand by. */
         public Builder relayReplicas(int replicas) {
             this.relayReplicas = replicas;
+            return this;
+        }
+
+        /** Leaves out the operations console: a measurement of the data path needs no idle JVM beside it. */
+        public Builder withoutOperationsConsole() {
+            this.withOperationsConsole = false;
             return this;
         }
 
@@ -237,18 +247,21 @@ public final class LocalSystem implements AutoCloseable {
             inventory.forEach(ServiceProcess::awaitReady);
             orders.awaitReady();
 
-            Credentials consoleRole = roles.createServiceRole(CONSOLE_ROLE, OPERATIONS_DATABASE);
-            credentials.put(consoleRole.role(), consoleRole);
             String operatorToken = DatabaseRoles.newSecret();
-            ServiceProcess console = services.start(
-                    "operations-console",
-                    "operations-console",
-                    services.console(
-                            consoleRole,
-                            operatorToken,
-                            orders,
-                            inventory.get(0),
-                            concat(orderRelays, inventoryRelays)));
+            Optional<ServiceProcess> console = Optional.empty();
+            if (withOperationsConsole) {
+                Credentials consoleRole = roles.createServiceRole(CONSOLE_ROLE, OPERATIONS_DATABASE);
+                credentials.put(consoleRole.role(), consoleRole);
+                console = Optional.of(services.start(
+                        "operations-console",
+                        "operations-console",
+                        services.console(
+                                consoleRole,
+                                operatorToken,
+                                orders,
+                                inventory.get(0),
+                                concat(orderRelays, inventoryRelays))));
+            }
             return new LocalSystem(
                     stack, orders, inventory, orderRelays, inventoryRelays, console, operatorToken, credentials);
         }

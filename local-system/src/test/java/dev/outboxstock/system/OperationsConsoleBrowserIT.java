@@ -197,7 +197,8 @@ class OperationsConsoleBrowserIT {
     }
 
     private static void open(String path) {
-        browser.get(system.operationsConsole().baseUri().resolve(path).toString());
+        browser.get(
+                system.operationsConsole().orElseThrow().baseUri().resolve(path).toString());
     }
 
     private static String text(By selector) {
