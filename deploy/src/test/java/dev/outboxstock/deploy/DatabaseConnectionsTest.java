@@ -39,11 +39,11 @@ class DatabaseConnectionsTest {
         RenderedOverlay rendered = Overlays.rendered(overlay);
         List<String> problems = new ArrayList<>();
         List<DatabaseServer> servers = Databases.servers(rendered);
-        assertThat(servers).as("databases").hasSize(2);
+        assertThat(servers).as("databases").isNotEmpty();
         for (DatabaseServer server : servers) {
             String port = String.valueOf(server.port());
             List<Workload> clients = Databases.clientsOf(server, rendered);
-            assertThat(clients).as(server + "'s clients").hasSize(2);
+            assertThat(clients).as(server + "'s clients").isNotEmpty();
             for (Workload client : clients) {
                 for (Container container : client.containers()) {
                     Map<String, Optional<String>> environment = container.environment();

@@ -82,19 +82,21 @@ class KafkaTopicsTest {
                 }
                 ServiceConfiguration configuration =
                         ServiceConfiguration.of(container.serviceModule().get());
-                configuration.incomingTopics().forEach((channel, topicName) -> {
+                configuration.incomingTopics().forEach((channel, topicNames) -> {
                     int perReplica = channelSetting(container, configuration, channel, "concurrency")
                             * channelSetting(container, configuration, channel, "partitions");
-                    ObjectNode topic = topics(rendered)
-                            .filter(candidate -> topicName(candidate).equals(topicName))
-                            .findFirst()
-                            .orElseThrow(
-                                    () -> new AssertionError(workload + " consumes undeclared topic " + topicName));
-                    assertThat(workload.maximumReplicas() * perReplica)
-                            .as(workload + ": consumers of " + topicName)
-                            .isLessThanOrEqualTo(
-                                    topic.path("spec").path("partitions").asInt());
-                    checked.add(workload + " " + topicName);
+                    for (String topicName : topicNames) {
+                        ObjectNode topic = topics(rendered)
+                                .filter(candidate -> topicName(candidate).equals(topicName))
+                                .findFirst()
+                                .orElseThrow(
+                                        () -> new AssertionError(workload + " consumes undeclared topic " + topicName));
+                        assertThat(workload.maximumReplicas() * perReplica)
+                                .as(workload + ": consumers of " + topicName)
+                                .isLessThanOrEqualTo(
+                                        topic.path("spec").path("partitions").asInt());
+                        checked.add(workload + " " + topicName);
+                    }
                 });
             }
         }

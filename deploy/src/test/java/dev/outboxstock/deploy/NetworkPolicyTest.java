@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who can reach whom, evaluated from the NetworkPolicies as a cluster enforces them: closed by default, the two APIs
- * open to the outside, each database open to its own service and its relay, Kafka to its producers and consumers.
+ * open to the outside, each database open to its own service and its relay, Kafka to its producers and consumers,
+ * the relays' management port to the operations console, and the console to operators' pods only.
  */
 class NetworkPolicyTest {
 
@@ -129,6 +130,31 @@ class NetworkPolicyTest {
                 .flatMap(container -> elements(container.spec().path("ports")))
                 .anyMatch(declared -> declared.path("name").asText().equals(port)
                         || declared.path("containerPort").asText().equals(port));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Overlays.EACH)
+    void theRelaysManagementPortAdmitsTheConsoleOnlyAndTheConsoleNoWorkload(String overlay) {
+        RenderedOverlay rendered = Overlays.rendered(overlay);
+        for (Workload workload : Workload.all(rendered)) {
+            String name = workload.podLabels().getOrDefault("app.kubernetes.io/name", "");
+            List<JsonNode> peers = rendered.ofKind("NetworkPolicy")
+                    .filter(policy -> selects(policy, workload))
+                    .flatMap(NetworkPolicyTest::ingressRules)
+                    .flatMap(rule -> elements(rule.path("from")))
+                    .toList();
+            if (name.equals("outbox-relay")) {
+                assertThat(admitted(rendered, peers))
+                        .as(workload + " admits")
+                        .extracting(Workload::name)
+                        .containsExactly("operations-console");
+            } else if (name.equals("operations-console")) {
+                assertThat(admitted(rendered, peers))
+                        .as(workload + " admits operators' pods only, none of the system's")
+                        .isEmpty();
+                assertThat(peers).as(workload + " admits someone").isNotEmpty();
+            }
+        }
     }
 
     /**

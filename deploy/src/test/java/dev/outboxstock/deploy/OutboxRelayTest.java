@@ -3,6 +3,7 @@ package dev.outboxstock.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
 import dev.outboxstock.deploy.policy.DatabaseServer;
 import dev.outboxstock.deploy.policy.Databases;
@@ -19,7 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One relay per source database, and no two relays that could fence each other. */
 class OutboxRelayTest {
 
-    /** Each database in the cluster has its relay; a database outside it (a managed one) is the relays' business. */
+    /**
+     * Each database in the cluster that holds an outbox (one used by a service with the outbox library) has its
+     * relay; a database outside it (a managed one) is the relays' business.
+     */
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
     void everyDatabaseHasItsRelayAndNoDatabaseTwo(String overlay) {
@@ -34,6 +38,7 @@ class OutboxRelayTest {
         assertThat(sources).doesNotHaveDuplicates();
         assertThat(sources)
                 .containsAll(Databases.servers(rendered).stream()
+                        .filter(server -> holdsAnOutbox(server, rendered))
                         .map(DatabaseServer::host)
                         .toList());
     }
@@ -88,5 +93,13 @@ class OutboxRelayTest {
 
     private static Workload workload(ObjectNode relay) {
         return new Workload(relay, Overlays.rendered("local"));
+    }
+
+    private static boolean holdsAnOutbox(DatabaseServer server, RenderedOverlay overlay) {
+        return Databases.clientsOf(server, overlay).stream()
+                .flatMap(client -> client.containers().stream())
+                .flatMap(container -> container.serviceModule().stream())
+                .anyMatch(module ->
+                        ServiceConfiguration.of(module).keySetBy("OUTBOX_SLOT").isPresent());
     }
 }

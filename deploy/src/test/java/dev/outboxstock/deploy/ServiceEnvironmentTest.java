@@ -63,7 +63,7 @@ class ServiceEnvironmentTest {
             assertThat(serviceContainers(overlay))
                     .extracting(container -> container.serviceModule().orElseThrow())
                     .as(overlay)
-                    .containsOnly("order-service", "inventory-service", "outbox-relay");
+                    .containsOnly("order-service", "inventory-service", "outbox-relay", "operations-console");
         }
     }
 

@@ -189,7 +189,7 @@ class WorkloadPolicyTest {
     @Test
     void everyServiceImageStartsFromAPinnedBaseAndRunsAsNonRoot() throws IOException {
         Path root = Path.of(System.getProperty("outbox-stock.root"));
-        for (String module : List.of("order-service", "inventory-service", "outbox-relay")) {
+        for (String module : List.of("order-service", "inventory-service", "outbox-relay", "operations-console")) {
             List<String> lines = Files.readAllLines(root.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
             assertThat(lines)
                     .as(module + " Dockerfile.jvm")

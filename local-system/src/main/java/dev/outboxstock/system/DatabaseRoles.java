@@ -51,6 +51,11 @@ public final class DatabaseRoles {
     }
 
     private static String newPassword() {
+        return newSecret();
+    }
+
+    /** 144 random bits, URL-safe: a password or token made up for this run. */
+    static String newSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

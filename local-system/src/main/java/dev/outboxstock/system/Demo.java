@@ -77,12 +77,15 @@ public final class Demo {
 
         System.out.printf(
                 "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products%n"
-                        + "order relay:       %s/q/health%ninventory relay:   %s/q/health%nKafka:             %s%n"
+                        + "order relay:       %s/q/health%ninventory relay:   %s/q/health%n"
+                        + "Operations console: %s  (operator token: %s)%nKafka:             %s%n"
                         + "Logs:              %s%nPress Ctrl-C to stop everything.%n",
                 system.orderService().baseUri(),
                 system.inventoryService().baseUri(),
                 system.orderRelay().baseUri(),
                 system.inventoryRelay().baseUri(),
+                system.operationsConsole().orElseThrow().baseUri(),
+                system.operatorToken(),
                 system.stack().kafka().orElseThrow().bootstrapServers(),
                 logDir);
         new CountDownLatch(1).await();

@@ -26,11 +26,14 @@ public final class LocalSystem implements AutoCloseable {
 
     public static final String ORDERS_DATABASE = "orders";
     public static final String INVENTORY_DATABASE = "inventory";
+    /** The operations console's own database: its dead-letter index and action log. */
+    public static final String OPERATIONS_DATABASE = "operations";
 
     /** The database roles of the services and of the relays, each with no more privileges than it needs. */
     public static final String ORDER_ROLE = "order_service";
 
     public static final String INVENTORY_ROLE = "inventory_service";
+    public static final String CONSOLE_ROLE = "operations_console";
     public static final String RELAY_ROLE = DatabaseRoles.RELAY_ROLE;
 
     private final LocalStack stack;
@@ -38,6 +41,8 @@ public final class LocalSystem implements AutoCloseable {
     private final List<ServiceProcess> inventoryServices;
     private final List<ServiceProcess> orderRelays;
     private final List<ServiceProcess> inventoryRelays;
+    private final Optional<ServiceProcess> operationsConsole;
+    private final String operatorToken;
     private final Map<String, Credentials> credentials;
 
     private LocalSystem(
@@ -46,12 +51,16 @@ public final class LocalSystem implements AutoCloseable {
             List<ServiceProcess> inventoryServices,
             List<ServiceProcess> orderRelays,
             List<ServiceProcess> inventoryRelays,
+            Optional<ServiceProcess> operationsConsole,
+            String operatorToken,
             Map<String, Credentials> credentials) {
         this.stack = stack;
         this.orderService = orderService;
         this.inventoryServices = inventoryServices;
         this.orderRelays = orderRelays;
         this.inventoryRelays = inventoryRelays;
+        this.operationsConsole = operationsConsole;
+        this.operatorToken = operatorToken;
         this.credentials = credentials;
     }
 
@@ -101,18 +110,32 @@ public final class LocalSystem implements AutoCloseable {
         return inventoryRelays;
     }
 
+    /**
+     * The operations console: its page at the base URI, its redrive API under {@code /dead-letters}; empty when the
+     * system was built {@link Builder#withoutOperationsConsole() without it}.
+     */
+    public Optional<ServiceProcess> operationsConsole() {
+        return operationsConsole;
+    }
+
+    /** The operator token made up for this run: what the console's replays and discards need. */
+    public String operatorToken() {
+        return operatorToken;
+    }
+
     /** The database role and password of {@code role}: {@link #ORDER_ROLE}, {@link #INVENTORY_ROLE} or {@link #RELAY_ROLE}. */
     public Credentials credentials(String role) {
         return credentials.get(role);
     }
 
-    /** Every process of the system, services and relays. */
+    /** Every process of the system: services, relays and the operations console. */
     public List<ServiceProcess> services() {
         List<ServiceProcess> all = new ArrayList<>();
         all.add(orderService);
         all.addAll(inventoryServices);
         all.addAll(orderRelays);
         all.addAll(inventoryRelays);
+        operationsConsole.ifPresent(all::add);
         return all;
     }
 
@@ -128,6 +151,7 @@ public final class LocalSystem implements AutoCloseable {
         private int inventoryReplicas = 1;
         private int relayReplicas = 1;
         private Optional<Integer> inventoryConsumers = Optional.empty();
+        private boolean withOperationsConsole = true;
         private Consumer<LocalStack.Builder> stackSettings = settings -> {};
 
         private Builder() {}
@@ -154,6 +178,12 @@ public final class LocalSystem implements AutoCloseable {
             return this;
         }
 
+        /** Leaves out the operations console: a measurement of the data path needs no idle JVM beside it. */
+        public Builder withoutOperationsConsole() {
+            this.withOperationsConsole = false;
+            return this;
+        }
+
         /** Adjusts the servers, for example the stock topic's partition count. */
         public Builder stack(Consumer<LocalStack.Builder> settings) {
             this.stackSettings = settings;
@@ -164,7 +194,8 @@ public final class LocalSystem implements AutoCloseable {
             Path root = Path.of(System.getProperty(ROOT_PROPERTY, "."))
                     .toAbsolutePath()
                     .normalize();
-            LocalStack.Builder stackBuilder = LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE);
+            LocalStack.Builder stackBuilder =
+                    LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE, OPERATIONS_DATABASE);
             stackSettings.accept(stackBuilder);
             LocalStack stack = stackBuilder.start();
             try {
@@ -215,7 +246,30 @@ public final class LocalSystem implements AutoCloseable {
             List<ServiceProcess> orderRelays = startRelays(services, "order-relay", ORDERS_DATABASE, relayRole);
             inventory.forEach(ServiceProcess::awaitReady);
             orders.awaitReady();
-            return new LocalSystem(stack, orders, inventory, orderRelays, inventoryRelays, credentials);
+
+            String operatorToken = DatabaseRoles.newSecret();
+            Optional<ServiceProcess> console = Optional.empty();
+            if (withOperationsConsole) {
+                Credentials consoleRole = roles.createServiceRole(CONSOLE_ROLE, OPERATIONS_DATABASE);
+                credentials.put(consoleRole.role(), consoleRole);
+                console = Optional.of(services.start(
+                        "operations-console",
+                        "operations-console",
+                        services.console(
+                                consoleRole,
+                                operatorToken,
+                                orders,
+                                inventory.get(0),
+                                concat(orderRelays, inventoryRelays))));
+            }
+            return new LocalSystem(
+                    stack, orders, inventory, orderRelays, inventoryRelays, console, operatorToken, credentials);
+        }
+
+        private static List<ServiceProcess> concat(List<ServiceProcess> first, List<ServiceProcess> second) {
+            List<ServiceProcess> both = new ArrayList<>(first);
+            both.addAll(second);
+            return both;
         }
 
         private List<ServiceProcess> startRelays(
@@ -281,6 +335,37 @@ public final class LocalSystem implements AutoCloseable {
                     "RELAY_SOURCE_PASSWORD", role.password(),
                     "RELAY_SOURCE_SLOT", slotOf(database),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka());
+        }
+
+        /**
+         * The console reads the services through their APIs, the relays through their health and metrics, and writes
+         * only its own database; orders pending for more than a minute count as stuck on a local run.
+         */
+        Map<String, String> console(
+                Credentials role,
+                String operatorToken,
+                ServiceProcess orders,
+                ServiceProcess inventory,
+                List<ServiceProcess> relays) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    stack.postgres().orElseThrow().jdbcUrl(OPERATIONS_DATABASE));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", role.role());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", role.password());
+            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+            environment.put("CONSOLE_ORDER_SERVICE_URL", orders.baseUri().toString());
+            environment.put("CONSOLE_INVENTORY_SERVICE_URL", inventory.baseUri().toString());
+            environment.put(
+                    "CONSOLE_RELAYS",
+                    String.join(
+                            ",",
+                            relays.stream()
+                                    .map(relay -> relay.name() + "=" + relay.baseUri())
+                                    .toList()));
+            environment.put("CONSOLE_OPERATOR_TOKEN", operatorToken);
+            environment.put("CONSOLE_PENDING_THRESHOLD", "PT1M");
+            return environment;
         }
 
         /** Replication slot names are unique in the cluster: each database's relay gets its own. */

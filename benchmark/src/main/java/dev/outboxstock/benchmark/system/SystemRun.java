@@ -123,6 +123,8 @@ public final class SystemRun {
                         .stack(stack -> stack.stockTopicPartitions(partitions).topic(BenchmarkTopic.NAME, partitions))
                         .inventoryConsumers(partitions)
                         .logDir(logDir.resolve(partitions + "-partitions"))
+                        // The benchmark measures the data path; an operations console would be one more JVM beside it.
+                        .withoutOperationsConsole()
                         .start();
                 PipelineLatency pipeline =
                         new PipelineLatency(system.stack().kafka().orElseThrow().bootstrapServers());

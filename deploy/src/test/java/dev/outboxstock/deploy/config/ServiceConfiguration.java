@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -83,14 +84,25 @@ public final class ServiceConfiguration {
                         .findFirst());
     }
 
-    /** The topics the service consumes, by channel: the channel's {@code topic} attribute, or the channel's name. */
-    public Map<String, String> incomingTopics() {
-        Map<String, String> topics = new TreeMap<>();
+    /**
+     * The topics the service consumes, by channel: the channel's {@code topics} attribute (a comma-separated list),
+     * or its {@code topic} attribute, or the channel's name.
+     */
+    public Map<String, List<String>> incomingTopics() {
+        Map<String, List<String>> topics = new TreeMap<>();
         properties.values().keySet().forEach(name -> {
             Matcher channel = INCOMING_CHANNEL.matcher(name);
             if (channel.matches()) {
                 String prefix = "mp.messaging.incoming." + channel.group(1) + ".";
-                topics.put(channel.group(1), properties.value(prefix + "topic").orElse(channel.group(1)));
+                topics.put(
+                        channel.group(1),
+                        properties
+                                .value(prefix + "topics")
+                                .map(list -> Arrays.stream(list.split(","))
+                                        .map(String::strip)
+                                        .toList())
+                                .orElseGet(() -> List.of(
+                                        properties.value(prefix + "topic").orElse(channel.group(1)))));
             }
         });
         return topics;

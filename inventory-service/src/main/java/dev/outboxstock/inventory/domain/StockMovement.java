@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +45,10 @@ public class StockMovement {
 
     @Column(name = "available_after")
     private Integer availableAfter;
+
+    /** Set by the database when the row is written. */
+    @Column(name = "recorded_at", insertable = false, updatable = false)
+    private Instant recordedAt;
 
     protected StockMovement() {}
 
@@ -111,5 +116,13 @@ public class StockMovement {
     /** The level the movement left behind; empty when it was rejected. */
     public Optional<Integer> availableAfter() {
         return Optional.ofNullable(availableAfter);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
     }
 }

@@ -2,6 +2,7 @@ package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.StockMovement;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -73,6 +74,13 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
     /** The movements consumed events caused; an event causes at most one. */
     public List<StockMovement> findByEventIds(Collection<UUID> eventIds) {
         return eventIds.isEmpty() ? List.of() : list("eventId in ?1", eventIds);
+    }
+
+    /** A page of the product's movements, newest first. */
+    public List<StockMovement> pageOf(String productId, int page, int size) {
+        return find("productId", Sort.descending("id"), productId)
+                .page(page, size)
+                .list();
     }
 
     private static Array texts(

@@ -1,6 +1,7 @@
 package dev.outboxstock.inventory.rest;
 
 import dev.outboxstock.contract.ProductIdFormat;
+import dev.outboxstock.inventory.mapping.MovementMapper;
 import dev.outboxstock.inventory.mapping.ProductMapper;
 import dev.outboxstock.inventory.service.StockService;
 import dev.outboxstock.problem.Problem;
@@ -54,6 +55,24 @@ public class ProductResource {
         return stockService
                 .findProduct(id)
                 .map(ProductMapper::toResponse)
+                .orElseThrow(() -> new NotFoundException("No product " + id));
+    }
+
+    /** The product's stock history, newest first, a page at a time: each change, applied or rejected, and why. */
+    @GET
+    @Path("/{id}/movements")
+    public List<MovementResponse> listMovements(
+            @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id,
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
+        return stockService
+                .movementsOf(id, page, size)
+                .map(movements ->
+                        movements.stream().map(MovementMapper::toResponse).toList())
                 .orElseThrow(() -> new NotFoundException("No product " + id));
     }
 

@@ -89,6 +89,12 @@ public class StockService {
         return products.findByIdOptional(productId);
     }
 
+    /** A page of the product's stock history, newest first; empty when there is no such product. */
+    @Transactional
+    public Optional<List<StockMovement>> movementsOf(String productId, int page, int size) {
+        return products.findByIdOptional(productId).map(product -> movements.pageOf(productId, page, size));
+    }
+
     @Transactional
     public List<Product> listProducts(int page, int size) {
         return products.page(page, size);

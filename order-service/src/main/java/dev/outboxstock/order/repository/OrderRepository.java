@@ -11,6 +11,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -102,11 +103,9 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
     }
 
     /** A page of orders, newest first, with their lines loaded. */
-    public List<CustomerOrder> pageWithLines(Optional<OrderStatus> status, int page, int size) {
+    public List<CustomerOrder> pageWithLines(OrderSelection selection, int page, int size) {
         Sort newestFirst = Sort.descending("createdAt").and("id");
-        List<UUID> ids = status
-                .map(wanted -> find("status", newestFirst, wanted))
-                .orElseGet(() -> findAll(newestFirst))
+        List<UUID> ids = find(selection.where(), newestFirst, selection.parameters())
                 .page(page, size)
                 .project(OrderId.class)
                 .list()
@@ -145,9 +144,33 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
                 limit);
     }
 
-    public long count(Optional<OrderStatus> status) {
-        return status.map(wanted -> count("status", wanted)).orElseGet(this::count);
+    public long count(OrderSelection selection) {
+        return count(selection.where(), selection.parameters());
     }
+
+    /**
+     * Orders placed since {@code since}, counted per {@code bucket} (buckets start at {@code since}) and by status,
+     * in time order; buckets without orders are left out.
+     */
+    public List<StatusCount> countByBucketAndStatus(Instant since, Duration bucket) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager()
+                .createNativeQuery("SELECT CAST(extract(epoch FROM date_bin(CAST(?1 AS interval), created_at, ?2))"
+                        + " AS bigint), status, count(*) FROM customer_order WHERE created_at >= ?2"
+                        + " GROUP BY 1, 2 ORDER BY 1, 2")
+                .setParameter(1, bucket.toSeconds() + " seconds")
+                .setParameter(2, since.atOffset(ZoneOffset.UTC))
+                .getResultList();
+        return rows.stream()
+                .map(row -> new StatusCount(
+                        Instant.ofEpochSecond(((Number) row[0]).longValue()),
+                        OrderStatus.valueOf((String) row[1]),
+                        ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    /** How many orders of one status were placed in the bucket that starts at {@code bucketStart}. */
+    public record StatusCount(Instant bucketStart, OrderStatus status, long count) {}
 
     private List<UUID> lockedIds(String query, Object... parameters) {
         var nativeQuery = getEntityManager().createNativeQuery(query, UUID.class);

@@ -2,6 +2,7 @@ package dev.outboxstock.order.rest;
 
 import dev.outboxstock.order.domain.OrderStatus;
 import dev.outboxstock.order.mapping.OrderMapper;
+import dev.outboxstock.order.repository.OrderSelection;
 import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
 import dev.outboxstock.order.service.PlacedOrder;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -37,6 +42,7 @@ public class OrderResource {
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_BUCKETS = 1000;
 
     private final OrderService orderService;
 
@@ -84,7 +90,10 @@ public class OrderResource {
                 .orElseThrow(() -> new NotFoundException("No order " + id));
     }
 
-    /** Orders, newest first, a page at a time, optionally only those with one status. */
+    /**
+     * Orders, newest first, a page at a time, optionally only those with one status, or placed before a time (the
+     * operators' "pending for longer than ..." list).
+     */
     @GET
     public OrderPageResponse listOrders(
             @RestQuery
@@ -92,14 +101,54 @@ public class OrderResource {
                             regexp = "PENDING|CONFIRMED|REJECTED|CANCELLED",
                             message = "status must be PENDING, CONFIRMED, REJECTED or CANCELLED")
                     String status,
+            @RestQuery String createdBefore,
             @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
             @RestQuery
                     @DefaultValue("20")
                     @Min(value = 1, message = "size must be at least {value}")
                     @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
                     int size) {
-        return OrderMapper.toResponse(
-                orderService.listOrders(Optional.ofNullable(status).map(OrderStatus::valueOf), page, size), page, size);
+        OrderSelection selection = new OrderSelection(
+                Optional.ofNullable(status).map(OrderStatus::valueOf),
+                Optional.ofNullable(createdBefore).map(value -> instant("createdBefore", value)));
+        return OrderMapper.toResponse(orderService.listOrders(selection, page, size), page, size);
+    }
+
+    /**
+     * Orders placed since {@code since}, counted per {@code bucket} (an ISO-8601 duration of at least a second) by
+     * their status now; at most {@value #MAX_BUCKETS} buckets up to now.
+     */
+    @GET
+    @Path("/timeline")
+    public OrderTimelineResponse timeline(
+            @RestQuery @NotNull(message = "since is required") String since,
+            @RestQuery @DefaultValue("PT1M") String bucket) {
+        Instant from = instant("since", since);
+        Duration width = duration("bucket", bucket);
+        if (width.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new BadRequestException("bucket must be at least PT1S");
+        }
+        long buckets = Duration.between(from, Instant.now()).dividedBy(width) + 1;
+        if (buckets > MAX_BUCKETS) {
+            throw new BadRequestException("since and bucket make " + buckets + " buckets; at most " + MAX_BUCKETS);
+        }
+        return OrderMapper.toTimeline(from, width, orderService.timeline(from, width));
+    }
+
+    private static Instant instant(String name, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an instant such as 2026-11-30T10:15:30Z");
+        }
+    }
+
+    private static Duration duration(String name, String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an ISO-8601 duration such as PT1M");
+        }
     }
 
     /** Cancels an order that is neither confirmed nor rejected yet (409 otherwise) and gives its stock back. */

@@ -1,14 +1,16 @@
 package dev.outboxstock.order.service;
 
 import dev.outboxstock.order.domain.CustomerOrder;
-import dev.outboxstock.order.domain.OrderStatus;
 import dev.outboxstock.order.repository.IdempotencyKeyRepository;
 import dev.outboxstock.order.repository.IdempotencyKeyRepository.EarlierRequest;
 import dev.outboxstock.order.repository.OrderRepository;
+import dev.outboxstock.order.repository.OrderSelection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,8 +67,14 @@ public class OrderService {
     }
 
     @Transactional
-    public OrderPage listOrders(Optional<OrderStatus> status, int page, int size) {
-        return new OrderPage(orders.pageWithLines(status, page, size), orders.count(status));
+    public OrderPage listOrders(OrderSelection selection, int page, int size) {
+        return new OrderPage(orders.pageWithLines(selection, page, size), orders.count(selection));
+    }
+
+    /** Orders placed since {@code since}, counted per {@code bucket} by their status now: the operators' timeline. */
+    @Transactional
+    public List<OrderRepository.StatusCount> timeline(Instant since, Duration bucket) {
+        return orders.countByBucketAndStatus(since, bucket);
     }
 
     /**

@@ -1,0 +1,251 @@
+package dev.outboxstock.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockReplenished;
+import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.system.client.OrderClient.Line;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The operations console in a real browser (headless Chromium through its WebDriver) against the whole local system:
+ * what an operator sees and what a click does. A failing test leaves a screenshot in {@code target/}.
+ */
+class OperationsConsoleBrowserIT {
+
+    /** Debian's chromium and chromium-driver packages; override with -Dchrome.binary / -Dchromedriver. */
+    private static final String CHROMIUM = System.getProperty("chrome.binary", "/usr/bin/chromium");
+
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static LocalSystem system;
+    private static OrderClient orders;
+    private static InventoryClient inventory;
+    private static WebDriver browser;
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            screenshot("browser-" + context.getRequiredTestMethod().getName() + "-failed.png");
+        }
+    };
+
+    @BeforeAll
+    static void start() {
+        system = SharedSystem.get();
+        orders = new OrderClient(system.orderService().baseUri());
+        inventory = new InventoryClient(system.inventoryService().baseUri());
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                // --no-sandbox: Chromium's sandbox cannot run as root, which CI containers are.
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1800");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                        .build(),
+                options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void showsTheSeededStockAndAnOrdersFinalStatusWithoutConsoleErrors() {
+        String product = "browser-" + UUID.randomUUID().toString().substring(0, 8);
+        inventory.setStock(product, 40);
+        OrderClient.Order order = orders.placeOrder(List.of(new Line(product, 3)));
+        await().atMost(SETTLE)
+                .until(() -> orders.findOrder(order.id()).orElseThrow().status().equals("CONFIRMED"));
+        await().atMost(SETTLE).until(() -> inventory.available(product) == 37);
+
+        open("/?product=" + product);
+
+        assertThat(text(By.cssSelector("#product-" + product + " .available"))).isEqualTo("37");
+        assertThat(browser.findElements(By.cssSelector("#movements tbody tr"))).hasSize(2);
+        assertThat(text(By.cssSelector("tr[data-order='" + order.id() + "'] .pill")))
+                .isEqualTo("CONFIRMED");
+        assertThat(browser.findElements(By.cssSelector("#relays tr[data-relay] .role-ACTIVE")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.id("orders-chart")).findElements(By.tagName("rect")))
+                .isNotEmpty();
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void aGarbageRecordAppearsAsADeadLetter() {
+        String key = "garbage-" + UUID.randomUUID().toString().substring(0, 8);
+        produce(new ProducerRecord<>(StockTopic.NAME, key.getBytes(StandardCharsets.UTF_8), new byte[] {
+            (byte) 0xC3, 0x28, 'n', 'o', 't', ' ', 'j', 's', 'o', 'n'
+        }));
+
+        WebElement row = awaitDeadLetterRow(key);
+
+        assertThat(row.getText()).contains(StockTopic.DEAD_LETTER).contains("PENDING");
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    @Test
+    void replayingAFixedRecordAppliesItOnceEvenWhenClickedTwice() {
+        // A replenishment that would take the stock past Integer.MAX_VALUE can never be applied: dead-lettered.
+        String product = "fixed-" + UUID.randomUUID().toString().substring(0, 8);
+        inventory.setStock(product, 1_000_000_000);
+        int quantity = Integer.MAX_VALUE - 1_000_000_000 + 1;
+        ProducerRecord<byte[], byte[]> replenishment = new ProducerRecord<>(
+                StockTopic.NAME,
+                product.getBytes(StandardCharsets.UTF_8),
+                ("{\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}").getBytes(StandardCharsets.UTF_8));
+        replenishment
+                .headers()
+                .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
+        replenishment.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
+        produce(replenishment);
+        awaitDeadLetterRow(product);
+
+        // The cause is fixed: the stock is counted again. Now the same event fits, once (twice would overflow again).
+        inventory.setStock(product, 100);
+        int expected = 100 + quantity;
+        browser.findElement(By.id("operator")).sendKeys("browser-test");
+        browser.findElement(By.id("token")).sendKeys(system.operatorToken());
+        clickReplay(product);
+        assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
+        clickReplay(product);
+        assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
+
+        await().atMost(SETTLE).until(() -> inventory.available(product) == expected);
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> inventory.available(product) == expected);
+        open("/?product=" + product + "&key=" + product);
+        assertThat(browser.findElements(By.cssSelector("#movements tbody tr")))
+                .extracting(WebElement::getText)
+                .filteredOn(movement -> movement.contains("REPLENISH"))
+                .hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#dead-letter-list tr[data-key='" + product + "']")))
+                .as("no second dead letter: the second replay was recognised, not applied")
+                .hasSize(1);
+        assertThat(text(By.cssSelector("tr[data-key='" + product + "']"))).contains("REPLAYED ×2");
+        assertThat(browserErrors()).isEmpty();
+
+        // The whole page as this run left it: what README.md shows (docs/operations-console.png).
+        open("/?product=" + product);
+        screenshot("operations-console.png");
+    }
+
+    private static void clickReplay(String key) {
+        browser.findElement(By.cssSelector("tr[data-key='" + key + "'] button.replay"))
+                .click();
+        browser.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(By.id("outcome")).isDisplayed());
+    }
+
+    /** Reloads the console filtered to the key until the dead letter is listed, and returns its row. */
+    private static WebElement awaitDeadLetterRow(String key) {
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            open("/?key=" + key + "#dead-letters");
+            return !browser.findElements(By.cssSelector("#dead-letter-list tr[data-key='" + key + "']"))
+                    .isEmpty();
+        });
+        return browser.findElement(By.cssSelector("#dead-letter-list tr[data-key='" + key + "']"));
+    }
+
+    private static void open(String path) {
+        browser.get(
+                system.operationsConsole().orElseThrow().baseUri().resolve(path).toString());
+    }
+
+    private static String text(By selector) {
+        return browser.findElement(selector).getText().strip();
+    }
+
+    /** What the page logged as an error (a script error, a resource that failed to load). */
+    private static List<String> browserErrors() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    private static void produce(ProducerRecord<byte[], byte[]> record) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        system.stack().kafka().orElseThrow().bootstrapServers()),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void screenshot(String name) {
+        if (browser == null) {
+            return;
+        }
+        try {
+            Path target = Path.of("target", name);
+            Files.createDirectories(target.getParent());
+            Files.copy(
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.outboxstock.console.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** What the console reads from and who may change things. Every key can be set from the environment. */
+@ConfigMapping(prefix = "console")
+public interface ConsoleConfig {
+
+    /** order-service's base URL ({@code CONSOLE_ORDER_SERVICE_URL}). */
+    URI orderServiceUrl();
+
+    /** inventory-service's base URL ({@code CONSOLE_INVENTORY_SERVICE_URL}). */
+    URI inventoryServiceUrl();
+
+    /**
+     * Each relay's management endpoint as {@code name=url}, comma separated ({@code CONSOLE_RELAYS}): its health
+     * and metrics are read from {@code url/q/health} and {@code url/q/metrics}. Read by {@link WatchedRelays}
+     * (one text, not a list: an optional list is a set of indexed keys to the configuration, none of which a
+     * deployment would set).
+     */
+    Optional<String> relays();
+
+    /** Consumer groups whose lag is shown ({@code CONSOLE_CONSUMER_GROUPS}). */
+    @WithDefault("inventory-service,order-service")
+    List<String> consumerGroups();
+
+    /** How long each read of another service may take before the console shows it as unreachable. */
+    @WithDefault("PT3S")
+    Duration readTimeout();
+
+    /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
+    @WithDefault("PT2M")
+    Duration pendingThreshold();
+
+    /**
+     * The secret every write (replay, discard) must present as {@code Authorization: Bearer <token>}
+     * ({@code CONSOLE_OPERATOR_TOKEN}); no default, so the console does not start without one.
+     */
+    String operatorToken();
+}

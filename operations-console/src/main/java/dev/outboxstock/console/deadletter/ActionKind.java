@@ -1,0 +1,7 @@
+package dev.outboxstock.console.deadletter;
+
+/** What an operator did with dead letters. */
+public enum ActionKind {
+    REPLAY,
+    DISCARD
+}

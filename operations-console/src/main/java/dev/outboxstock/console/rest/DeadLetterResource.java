@@ -1,0 +1,146 @@
+package dev.outboxstock.console.rest;
+
+import dev.outboxstock.console.deadletter.DeadLetterFilter;
+import dev.outboxstock.console.deadletter.DeadLetterStatus;
+import dev.outboxstock.console.service.DeadLetterPage;
+import dev.outboxstock.console.service.RedriveOutcome;
+import dev.outboxstock.console.service.RedriveService;
+import dev.outboxstock.console.service.UnroutableDeadLetterException;
+import dev.outboxstock.problem.Problem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The dead letters of every dead-letter topic: list and show (open to read), replay and discard (with the operator
+ * token; {@code X-Operator} says who acts, for the action log).
+ */
+@Path("/dead-letters")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class DeadLetterResource {
+
+    static final String OPERATOR = "X-Operator";
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final RedriveService redrive;
+
+    public DeadLetterResource(RedriveService redrive) {
+        this.redrive = redrive;
+    }
+
+    /** Dead letters, newest first, a page at a time; {@code reason} matches a part of the reason in any case. */
+    @GET
+    public DeadLetterPageResponse list(
+            @RestQuery @Pattern(regexp = DeadLetterTopicNames.PATTERN, message = DeadLetterTopicNames.MESSAGE)
+                    String topic,
+            @RestQuery
+                    @Pattern(
+                            regexp = "PENDING|REPLAYED|DISCARDED",
+                            message = "status must be PENDING, REPLAYED or DISCARDED")
+                    String status,
+            @RestQuery @Size(max = 200, message = "reason must be at most {max} characters") String reason,
+            @RestQuery @Size(max = 255, message = "key must be at most {max} characters") String key,
+            @RestQuery @Size(max = 255, message = "eventType must be at most {max} characters") String eventType,
+            @RestQuery String from,
+            @RestQuery String to,
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("20")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
+        DeadLetterFilter filter = new DeadLetterFilter(
+                present(topic),
+                present(status).map(DeadLetterStatus::valueOf),
+                present(reason),
+                present(key),
+                present(eventType),
+                instant("from", from),
+                instant("to", to));
+        DeadLetterPage found = redrive.list(filter, page, size);
+        return new DeadLetterPageResponse(
+                found.items().stream().map(DeadLetterSummary::of).toList(), page, size, found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    public DeadLetterResponse get(@RestPath long id) {
+        return redrive.find(id).map(DeadLetterResponse::of).orElseThrow(() -> noDeadLetter(id));
+    }
+
+    /**
+     * Sends the dead letter to its original topic again, with its key, event id and headers (a relay's dead letter:
+     * routed from its row). Safe to repeat: consumers apply an event id once. 422 when it still cannot be routed.
+     */
+    @POST
+    @Path("/{id}/replay")
+    @OperatorOnly
+    public RedriveOutcome replay(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator)
+            throws UnroutableDeadLetterException {
+        return redrive.replay(id, operator).orElseThrow(() -> noDeadLetter(id));
+    }
+
+    /** Marks the dead letter as thrown away on purpose. */
+    @POST
+    @Path("/{id}/discard")
+    @OperatorOnly
+    public RedriveOutcome discard(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
+        return redrive.discard(id, operator).orElseThrow(() -> noDeadLetter(id));
+    }
+
+    /** Replays the pending dead letters the filter selects, oldest first; 422 when it selects none. */
+    @POST
+    @Path("/replay")
+    @OperatorOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RedriveOutcome replayAll(
+            @NotNull(message = "a request body is required") @Valid BulkActionRequest request,
+            @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
+        return redrive.replayAll(request.filter(), request.limitOrDefault(), operator);
+    }
+
+    /** Discards the pending dead letters the filter selects; 422 when it selects none. */
+    @POST
+    @Path("/discard")
+    @OperatorOnly
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RedriveOutcome discardAll(
+            @NotNull(message = "a request body is required") @Valid BulkActionRequest request,
+            @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
+        return redrive.discardAll(request.filter(), request.limitOrDefault(), operator);
+    }
+
+    private static Optional<String> present(String value) {
+        return Optional.ofNullable(value).filter(text -> !text.isEmpty());
+    }
+
+    private static Optional<Instant> instant(String name, String value) {
+        try {
+            return present(value).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be an instant such as 2026-11-30T10:15:30Z");
+        }
+    }
+
+    private static NotFoundException noDeadLetter(long id) {
+        return new NotFoundException("No dead letter " + id);
+    }
+}

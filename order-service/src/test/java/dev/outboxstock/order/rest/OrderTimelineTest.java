@@ -1,0 +1,96 @@
+package dev.outboxstock.order.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.OrderTestResource;
+import dev.outboxstock.order.OrdersDatabase;
+import dev.outboxstock.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+/** What the operations console reads: orders over time by status, and orders pending since before a time. */
+@QuarkusTest
+@OrderTestResource
+class OrderTimelineTest {
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    @Test
+    void countsOrdersPerBucketByStatus() {
+        Instant since = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(10, ChronoUnit.MINUTES);
+        String order = place();
+        new OrdersDatabase(stack)
+                .execute("UPDATE customer_order SET created_at = '" + since.plusSeconds(90) + "' WHERE id = '" + order
+                        + "'");
+
+        given().get("/orders/timeline?since={since}&bucket=PT1M", since.toString())
+                .then()
+                .statusCode(200)
+                .body("since", equalTo(since.toString()))
+                .body("bucket", equalTo("PT1M"))
+                .body(
+                        "points.find { it.start == '" + since.plusSeconds(60) + "' }.counts.PENDING",
+                        greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void listsOrdersPlacedBeforeATime() {
+        String old = place();
+        new OrdersDatabase(stack)
+                .execute("UPDATE customer_order SET created_at = now() - interval '1 hour' WHERE id = '" + old + "'");
+        String recent = place();
+        String before = Instant.now().minus(30, ChronoUnit.MINUTES).toString();
+
+        given().get("/orders?status=PENDING&size=100&createdBefore={before}", before)
+                .then()
+                .statusCode(200)
+                .body("items.id", hasItem(old))
+                .body("items.id", not(hasItem(recent)))
+                .body("items.status", everyItem(equalTo("PENDING")));
+    }
+
+    @Test
+    void refusesBadTimesAndTooManyBuckets() {
+        given().get("/orders/timeline").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().get("/orders/timeline?since=yesterday")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("since must be an instant"));
+        given().get("/orders/timeline?since={since}&bucket=1m", Instant.now().toString())
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("bucket"));
+        given().get(
+                        "/orders/timeline?since={since}&bucket=PT0.5S",
+                        Instant.now().toString())
+                .then()
+                .statusCode(400);
+        given().get("/orders/timeline?since=2000-01-01T00:00:00Z&bucket=PT1S")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("buckets"));
+        given().get("/orders?createdBefore=soon").then().statusCode(400);
+    }
+
+    private static String place() {
+        return given().contentType(ContentType.JSON)
+                .body("{\"lines\":[{\"productId\":\"timeline\",\"quantity\":1}]}")
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
