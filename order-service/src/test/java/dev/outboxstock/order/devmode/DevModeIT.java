@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * run against it, and the service answers its health checks. Nothing is configured for the test: the dev profile's
  * settings and the dev services must be enough.
  */
-class DevModeTest {
+class DevModeIT {
 
     /** Dev mode serves on its configured port (8081), which a developer's own dev mode may hold: a free one here. */
     private static final int PORT = FreePort.find();
