@@ -56,14 +56,12 @@ public class OrderResource {
                     @Size(min = 1, max = 128, message = "Idempotency-Key must be 1 to 128 characters")
                     @Pattern(regexp = "[\\x21-\\x7e]*", message = "Idempotency-Key must be printable ASCII")
                     String idempotencyKey,
-            @RestHeader(Traceparent.HEADER) String traceparent,
             UriInfo uriInfo) {
         PlacedOrder placed = orderService.placeOrder(new PlaceOrderCommand(
                 request.lines().stream()
                         .map(OrderLineRequest::toProductQuantity)
                         .toList(),
-                Optional.ofNullable(idempotencyKey),
-                Traceparent.of(traceparent)));
+                Optional.ofNullable(idempotencyKey)));
         RestResponse.ResponseBuilder<OrderResponse> response = RestResponse.ResponseBuilder.<OrderResponse>created(
                         uriInfo.getAbsolutePathBuilder()
                                 .path(placed.order().id().toString())

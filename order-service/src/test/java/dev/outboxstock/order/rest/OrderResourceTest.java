@@ -55,13 +55,20 @@ class OrderResourceTest {
                 .path("id");
 
         List<List<Object>> outbox = database.query(
-                "SELECT aggregatetype, aggregateid, type, payload ->> 'quantity', traceparent FROM outbox_event"
+                "SELECT aggregatetype, aggregateid, type, payload ->> 'quantity' FROM outbox_event"
                         + " WHERE payload ->> 'orderId' = ? ORDER BY aggregateid",
                 order);
         assertThat(outbox)
                 .containsExactly(
-                        List.of(StockTopic.AGGREGATE_TYPE, "apple", StockDecreaseRequested.TYPE, "2", TRACEPARENT),
-                        List.of(StockTopic.AGGREGATE_TYPE, "pear", StockDecreaseRequested.TYPE, "5", TRACEPARENT));
+                        List.of(StockTopic.AGGREGATE_TYPE, "apple", StockDecreaseRequested.TYPE, "2"),
+                        List.of(StockTopic.AGGREGATE_TYPE, "pear", StockDecreaseRequested.TYPE, "5"));
+        // The rows carry the context of the POST's server span: the caller's trace, the caller's span its parent.
+        List<List<Object>> traceparents =
+                database.query("SELECT DISTINCT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order);
+        assertThat(traceparents).hasSize(1);
+        assertThat((String) traceparents.get(0).get(0))
+                .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
+                .isNotEqualTo(TRACEPARENT);
         given().when()
                 .get("/orders/{id}", order)
                 .then()
@@ -160,7 +167,7 @@ class OrderResourceTest {
     }
 
     @Test
-    void storesNoTraceparentWhenTheHeaderIsInvalid() {
+    void startsATraceOfItsOwnWhenTheHeaderIsInvalid() {
         String order = given().contentType(ContentType.JSON)
                 .header("traceparent", "not-a-trace")
                 .body(body(line("date", 1)))
@@ -171,8 +178,11 @@ class OrderResourceTest {
                 .extract()
                 .path("id");
 
-        assertThat(database.query("SELECT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order))
-                .containsExactly(java.util.Collections.singletonList(null));
+        List<List<Object>> traceparents =
+                database.query("SELECT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order);
+        assertThat((String) traceparents.get(0).get(0))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+                .doesNotContain("not-a-trace");
     }
 
     @Test
