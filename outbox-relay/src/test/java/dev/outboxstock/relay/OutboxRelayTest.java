@@ -180,18 +180,31 @@ class OutboxRelayTest {
                         .body("checks[0].data.slot", equalTo("USABLE"))
                         .body("checks[0].data.retainedWalBytes", greaterThanOrEqualTo(0)));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        String metrics = given().when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String metrics = metrics();
         assertThat(metrics)
                 .contains(
                         "relay_records_relayed_total",
                         "relay_commit_to_ack_seconds_bucket",
                         "relay_slot_retained_wal_bytes",
-                        "relay_slot_lost 0.0");
+                        "relay_slot_lost 0.0",
+                        "relay_debezium_queue_total_capacity",
+                        "relay_debezium_connected 1.0")
+                .containsPattern("relay_debezium_behind_source_milliseconds -?[0-9]")
+                .containsPattern("relay_debezium_queue_remaining_capacity [0-9]");
+    }
+
+    @Test
+    void reportsItsKafkaProducersMetrics() throws Exception {
+        OutboxRow row = OutboxRow.stock("metered-" + UUID.randomUUID(), "{}");
+        insert(List.of(row));
+        RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, List.of(row), DELIVERY_TIMEOUT);
+
+        String metrics = metrics();
+        assertThat(metrics).containsPattern("kafka_producer_record_send_total\\{[^}]*client_id=\"outbox-relay\"");
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private void insert(List<OutboxRow> rows) throws Exception {

@@ -107,7 +107,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     /** The term ended and the engine stopped: its producer goes, and an open transaction with it. */
     public void close() {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            producers.close(producer);
             producer = null;
         }
     }
@@ -161,7 +161,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     kafkaFailed(e);
                     if (stopping) {
-                        created.close(Duration.ZERO);
+                        producers.close(created);
                     }
                     giveUpIfStopping();
                 }
