@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -50,6 +53,18 @@ public class OrderResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    // Declaring an operation's own answers replaces the one SmallRye would derive: the success is declared too.
+    @APIResponse(
+            responseCode = "201",
+            description = "The order, PENDING; with a replayed Idempotency-Key, the order placed first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrderResponse> placeOrder(
             @NotNull(message = "a request body is required") @Valid PlaceOrderRequest request,
             @RestHeader(IDEMPOTENCY_KEY)
@@ -75,6 +90,17 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, each line's status and a rejection's reason",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No order with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse getOrder(@RestPath UUID id) {
         return orderService
                 .findOrder(id)
@@ -103,6 +129,21 @@ public class OrderResource {
     /** Cancels an order that is neither confirmed nor rejected yet (409 otherwise) and gives its stock back. */
     @POST
     @Path("/{id}/cancel")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, CANCELLED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No order with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The order is CONFIRMED or REJECTED: too late to cancel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse cancel(@RestPath UUID id) {
         return orderService
                 .cancel(id)

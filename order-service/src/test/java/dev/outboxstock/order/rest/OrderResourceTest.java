@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -192,7 +193,18 @@ class OrderResourceTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("openapi", startsWith("3."));
+                .body("openapi", startsWith("3."))
+                // Every error answer is documented as a problem, the library's common ones and the operation's own.
+                .body(
+                        "paths.'/orders'.post.responses.keySet()",
+                        hasItems("201", "400", "413", "415", "422", "500", "503"))
+                .body("paths.'/orders'.post.responses.'422'.content.keySet()", hasItems(Problem.MEDIA_TYPE))
+                .body(
+                        "paths.'/orders/{id}/cancel'.post.responses.keySet()",
+                        hasItems("200", "400", "404", "409", "500", "503"))
+                .body(
+                        "paths.'/orders/{id}'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {
