@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents in the OpenAPI document the problem answers ({@code application/problem+json}, {@link Problem}) that
- * every operation can give, whatever resource declares it: this library's exception mappers give them all alike. An
- * answer only some operations give (404, 409, 422) is declared on the operation itself.
+ * every operation can give, whatever resource declares it: this library's exception mappers give them all alike, and a
+ * 404 to every operation whose path names something by id. An answer only one operation gives (409, 422) is declared
+ * on the operation itself.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemAnswers implements OASFilter {
@@ -39,12 +40,17 @@ public class ProblemAnswers implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            String pathName = path.getKey();
+            for (Operation operation : path.getValue().getOperations().values()) {
                 APIResponses responses = operation.getResponses();
                 EVERY_OPERATION.forEach((status, description) -> addIfMissing(responses, status, description));
                 if (operation.getRequestBody() != null) {
                     WITH_A_BODY.forEach((status, description) -> addIfMissing(responses, status, description));
+                }
+                if (pathName.contains("{id}")) {
+                    addIfMissing(responses, "404", "Nothing has the id in the path");
                 }
             }
         }

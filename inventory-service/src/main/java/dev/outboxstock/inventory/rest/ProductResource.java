@@ -18,9 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -52,18 +49,6 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    // Declaring an operation's own answers replaces the one SmallRye would derive: the success is declared too.
-    @APIResponse(
-            responseCode = "200",
-            description = "The product and its available units",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = ProductResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No product with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProductResponse getProduct(
             @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id) {
         return stockService

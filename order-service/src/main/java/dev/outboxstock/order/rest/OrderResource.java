@@ -90,17 +90,6 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(
-            responseCode = "200",
-            description = "The order, each line's status and a rejection's reason",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = OrderResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No order with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse getOrder(@RestPath UUID id) {
         return orderService
                 .findOrder(id)
@@ -136,10 +125,6 @@ public class OrderResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderResponse.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No order with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
             description = "The order is CONFIRMED or REJECTED: too late to cancel",

@@ -202,6 +202,7 @@ class OrderResourceTest {
                 .body(
                         "paths.'/orders/{id}/cancel'.post.responses.keySet()",
                         hasItems("200", "400", "404", "409", "500", "503"))
+                .body("paths.'/orders/{id}'.get.responses.keySet()", hasItems("200", "404", "503"))
                 .body(
                         "paths.'/orders/{id}'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"));
