@@ -9,7 +9,10 @@ public final class EventHeaders {
     /** The event type, for example {@link StockDecreaseRequested#TYPE}. */
     public static final String EVENT_TYPE = "eventType";
 
-    /** The W3C trace context of the request that wrote the outbox row; absent when the row has none. */
+    /**
+     * The W3C trace context of the relay's producer span, a child of the span that wrote the outbox row; absent when
+     * the row has none.
+     */
     public static final String TRACEPARENT = "traceparent";
 
     private EventHeaders() {}

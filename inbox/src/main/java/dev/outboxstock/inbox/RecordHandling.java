@@ -1,6 +1,8 @@
 package dev.outboxstock.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -35,10 +37,12 @@ public class RecordHandling {
 
     private final RecordRetry retry;
     private final MeterRegistry registry;
+    private final RecordSpans spans;
 
-    public RecordHandling(RecordRetry retry, MeterRegistry registry) {
+    public RecordHandling(RecordRetry retry, MeterRegistry registry, RecordSpans spans) {
         this.retry = retry;
         this.registry = registry;
+        this.spans = spans;
     }
 
     /**
@@ -51,17 +55,26 @@ public class RecordHandling {
         for (KafkaRecord<String, String> each : batch.getRecords()) {
             @SuppressWarnings("unchecked")
             IncomingKafkaRecord<String, String> record = each.unwrap(IncomingKafkaRecord.class);
-            try {
-                valid.add(new Decoded<>(record, decoder.decode(record)));
+            Span span = spans.start(record);
+            // Decoded in its span, which the event keeps (EventSource.span) for the work done for it.
+            try (Scope decoding = span.makeCurrent()) {
+                valid.add(new Decoded<>(record, decoder.decode(record), span));
             } catch (InvalidEventException invalid) {
-                deadLetters.add(new DeadLetter(record, invalid));
+                deadLetters.add(new DeadLetter(record, invalid, span));
             }
         }
         try {
             applyIsolatingPermanentFailures(valid, apply, deadLetters);
         } catch (ShutdownInProgressException stopping) {
+            valid.forEach(decoded -> decoded.span().end());
+            deadLetters.forEach(deadLetter -> deadLetter.span().end());
             return new CompletableFuture<>();
         }
+        List<Span> setAside = deadLetters.stream().map(DeadLetter::span).toList();
+        valid.stream()
+                .map(Decoded::span)
+                .filter(span -> !setAside.contains(span))
+                .forEach(Span::end);
         CompletionStage<Void> written = CompletableFuture.completedFuture(null);
         for (DeadLetter deadLetter : deadLetters.stream().sorted(OFFSET_ORDER).toList()) {
             written = written.thenCompose(previous -> send(deadLetter));
@@ -83,7 +96,8 @@ public class RecordHandling {
             throw stopping;
         } catch (RuntimeException permanent) {
             if (valid.size() == 1) {
-                deadLetters.add(new DeadLetter(valid.get(0).record(), permanent));
+                deadLetters.add(new DeadLetter(
+                        valid.get(0).record(), permanent, valid.get(0).span()));
                 return;
             }
             LOG.warnf(
@@ -105,6 +119,7 @@ public class RecordHandling {
                 deadLetter.reason().getMessage());
         registry.counter("inbox.records.dead.lettered", "topic", record.getTopic())
                 .increment();
+        RecordSpans.endFailed(deadLetter.span(), deadLetter.reason());
         return record.nack(deadLetter.reason());
     }
 
@@ -119,9 +134,9 @@ public class RecordHandling {
         return partitions;
     }
 
-    /** A valid event and the record that carried it. */
-    private record Decoded<E>(IncomingKafkaRecord<String, String> record, E event) {}
+    /** A valid event, the record that carried it, and the span of its processing. */
+    private record Decoded<E>(IncomingKafkaRecord<String, String> record, E event, Span span) {}
 
-    /** A record that can never be applied, and why. */
-    private record DeadLetter(IncomingKafkaRecord<String, String> record, Throwable reason) {}
+    /** A record that can never be applied, why, and the span of its processing. */
+    private record DeadLetter(IncomingKafkaRecord<String, String> record, Throwable reason, Span span) {}
 }

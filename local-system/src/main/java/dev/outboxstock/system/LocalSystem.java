@@ -153,6 +153,7 @@ public final class LocalSystem implements AutoCloseable {
         private Optional<Integer> inventoryConsumers = Optional.empty();
         private boolean withOperationsConsole = true;
         private Consumer<LocalStack.Builder> stackSettings = settings -> {};
+        private final Map<String, String> commonEnvironment = new HashMap<>();
 
         private Builder() {}
 
@@ -184,6 +185,12 @@ public final class LocalSystem implements AutoCloseable {
             return this;
         }
 
+        /** An environment variable for every service and relay, for example where to export traces. */
+        public Builder environment(String name, String value) {
+            commonEnvironment.put(name, value);
+            return this;
+        }
+
         /** Adjusts the servers, for example the stock topic's partition count. */
         public Builder stack(Consumer<LocalStack.Builder> settings) {
             this.stackSettings = settings;
@@ -208,7 +215,7 @@ public final class LocalSystem implements AutoCloseable {
 
         private LocalSystem startServices(LocalStack stack, Path root) {
             PostgresServer postgres = stack.postgres().orElseThrow();
-            ServiceStarter services = new ServiceStarter(stack, root, logDir);
+            ServiceStarter services = new ServiceStarter(stack, root, logDir, Map.copyOf(commonEnvironment));
             DatabaseRoles roles =
                     new DatabaseRoles(postgres, root.resolve("outbox-relay/src/main/resources/db/relay-role.sql"));
             Map<String, Credentials> credentials = new HashMap<>();
@@ -291,14 +298,22 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Starts packaged services beside the stack, with the environment a deployment would give them. */
-    private record ServiceStarter(LocalStack stack, Path root, Path logDir) {
+    private record ServiceStarter(LocalStack stack, Path root, Path logDir, Map<String, String> common) {
 
         ServiceProcess launch(String name, String module, Map<String, String> environment) {
-            return ServiceProcess.launch(stack, name, application(module), environment, FreePort.find(), logDir);
+            return ServiceProcess.launch(
+                    stack, name, application(module), withCommon(environment), FreePort.find(), logDir);
         }
 
         ServiceProcess start(String name, String module, Map<String, String> environment) {
-            return ServiceProcess.start(stack, name, application(module), environment, FreePort.find(), logDir);
+            return ServiceProcess.start(
+                    stack, name, application(module), withCommon(environment), FreePort.find(), logDir);
+        }
+
+        private Map<String, String> withCommon(Map<String, String> environment) {
+            Map<String, String> all = new HashMap<>(common);
+            all.putAll(environment);
+            return all;
         }
 
         private Path application(String module) {

@@ -8,6 +8,7 @@ import dev.outboxstock.inventory.repository.ProductRepository;
 import dev.outboxstock.inventory.repository.StockMovementRepository;
 import dev.outboxstock.outbox.OutboxWriter;
 import dev.outboxstock.outbox.OutgoingEvent;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -67,7 +68,10 @@ public class StockService {
         StockLedger ledger = new StockLedger(lockLevels(firstArrivals));
         List<StockResult> results = new ArrayList<>();
         for (StockChange change : changes) {
-            results.add(firstArrivals.contains(change) ? ledger.apply(change) : StockResult.DUPLICATE);
+            // In the span of the change's own record: the answer it gives carries that record's trace on.
+            try (Scope work = change.source().span().makeCurrent()) {
+                results.add(firstArrivals.contains(change) ? ledger.apply(change) : StockResult.DUPLICATE);
+            }
         }
         products.writeLevels(ledger.changedLevels());
         movements.insertAll(ledger.movements());

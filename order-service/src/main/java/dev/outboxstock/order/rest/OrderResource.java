@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -56,20 +59,30 @@ public class OrderResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    // Declaring an operation's own answers replaces the one SmallRye would derive: the success is declared too.
+    @APIResponse(
+            responseCode = "201",
+            description = "The order, PENDING; with a replayed Idempotency-Key, the order placed first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was used before for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<OrderResponse> placeOrder(
             @NotNull(message = "a request body is required") @Valid PlaceOrderRequest request,
             @RestHeader(IDEMPOTENCY_KEY)
                     @Size(min = 1, max = 128, message = "Idempotency-Key must be 1 to 128 characters")
                     @Pattern(regexp = "[\\x21-\\x7e]*", message = "Idempotency-Key must be printable ASCII")
                     String idempotencyKey,
-            @RestHeader(Traceparent.HEADER) String traceparent,
             UriInfo uriInfo) {
         PlacedOrder placed = orderService.placeOrder(new PlaceOrderCommand(
                 request.lines().stream()
                         .map(OrderLineRequest::toProductQuantity)
                         .toList(),
-                Optional.ofNullable(idempotencyKey),
-                Traceparent.of(traceparent)));
+                Optional.ofNullable(idempotencyKey)));
         RestResponse.ResponseBuilder<OrderResponse> response = RestResponse.ResponseBuilder.<OrderResponse>created(
                         uriInfo.getAbsolutePathBuilder()
                                 .path(placed.order().id().toString())
@@ -154,6 +167,17 @@ public class OrderResource {
     /** Cancels an order that is neither confirmed nor rejected yet (409 otherwise) and gives its stock back. */
     @POST
     @Path("/{id}/cancel")
+    @APIResponse(
+            responseCode = "200",
+            description = "The order, CANCELLED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The order is CONFIRMED or REJECTED: too late to cancel",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse cancel(@RestPath UUID id) {
         return orderService
                 .cancel(id)

@@ -9,11 +9,11 @@ import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.order.domain.CustomerOrder;
 import dev.outboxstock.order.domain.OrderLine;
 import dev.outboxstock.order.repository.OrderRepository;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,28 +47,31 @@ public class OrderLifecycle {
      */
     @Transactional
     public void apply(List<DecodedEvent<StockOutcome>> outcomes) {
-        List<StockOutcome> firstArrivals = firstArrivals(outcomes);
+        List<DecodedEvent<StockOutcome>> firstArrivals = firstArrivals(outcomes);
         Set<UUID> orderIds = new HashSet<>();
-        firstArrivals.forEach(outcome -> orderIds.add(outcome.orderId()));
+        firstArrivals.forEach(outcome -> orderIds.add(outcome.payload().orderId()));
         Map<UUID, CustomerOrder> locked = orders.lockWithLines(orderIds);
         Instant now = Instant.now(clock);
-        List<OrderLine> toGiveBack = new ArrayList<>();
-        for (StockOutcome outcome : firstArrivals) {
-            CustomerOrder order = Optional.ofNullable(locked.get(outcome.orderId()))
-                    .orElseThrow(() -> new UnknownOrderException(outcome.orderId()));
-            toGiveBack.addAll(applyTo(order, outcome, now));
+        for (DecodedEvent<StockOutcome> outcome : firstArrivals) {
+            // In the span of the outcome's own record: a compensation it causes carries that record's trace on, so
+            // it is asked for here, per outcome (rare: only a rejection or a late answer causes one).
+            try (Scope work = outcome.source().span().makeCurrent()) {
+                CustomerOrder order = Optional.ofNullable(
+                                locked.get(outcome.payload().orderId()))
+                        .orElseThrow(() ->
+                                new UnknownOrderException(outcome.payload().orderId()));
+                stockRequests.giveStockBack(applyTo(order, outcome.payload(), now));
+            }
         }
-        stockRequests.giveStockBack(toGiveBack);
     }
 
     /** The outcomes claimed now, each once, in the order they arrived; the others were applied before. */
-    private List<StockOutcome> firstArrivals(List<DecodedEvent<StockOutcome>> outcomes) {
+    private List<DecodedEvent<StockOutcome>> firstArrivals(List<DecodedEvent<StockOutcome>> outcomes) {
         Set<UUID> claimed = new HashSet<>(inbox.claim(outcomes.stream()
                 .map(outcome -> new Inbox.Claim(outcome.source(), outcome.type()))
                 .toList()));
         return outcomes.stream()
                 .filter(outcome -> claimed.remove(outcome.source().eventId()))
-                .map(DecodedEvent::payload)
                 .toList();
     }
 

@@ -57,7 +57,7 @@ public class OrderService {
         }
         CustomerOrder order = CustomerOrder.place(orderId, command.items(), Instant.now(clock));
         orders.insert(order);
-        stockRequests.takeStockFor(order, command.traceparent());
+        stockRequests.takeStockFor(order);
         return new PlacedOrder(order, false);
     }
 

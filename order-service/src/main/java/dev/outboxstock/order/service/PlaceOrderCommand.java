@@ -8,12 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/**
- * A request to place an order: what to order, the client's optional Idempotency-Key, and the W3C trace context
- * to store with the events it causes.
- */
-public record PlaceOrderCommand(
-        List<ProductQuantity> items, Optional<String> idempotencyKey, Optional<String> traceparent) {
+/** A request to place an order: what to order, and the client's optional Idempotency-Key. */
+public record PlaceOrderCommand(List<ProductQuantity> items, Optional<String> idempotencyKey) {
 
     /** Identifies what was asked for, so that a key reused for a different request can be told apart. */
     String fingerprint() {

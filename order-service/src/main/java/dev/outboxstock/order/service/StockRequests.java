@@ -11,7 +11,6 @@ import dev.outboxstock.outbox.OutboxWriter;
 import dev.outboxstock.outbox.OutgoingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What order-service asks of inventory, through the outbox: one event per line, keyed by product id. A request's id
@@ -27,9 +26,9 @@ public class StockRequests {
         this.outbox = outbox;
     }
 
-    void takeStockFor(CustomerOrder order, Optional<String> traceparent) {
-        outbox.append(
-                order.lines().stream().map(line -> decrease(line, traceparent)).toList());
+    /** Each request carries the trace of the work it is part of (the POST's server span). */
+    void takeStockFor(CustomerOrder order) {
+        outbox.append(order.lines().stream().map(StockRequests::decrease).toList());
     }
 
     /** Asks inventory to give back what these lines took; they may belong to several orders. */
@@ -40,20 +39,17 @@ public class StockRequests {
     /** Sends the requests these lines wait on again, with their own ids: inventory answers them, or answers again. */
     void askAgain(List<OrderLine> lines) {
         outbox.appendAgain(lines.stream()
-                .map(line -> line.status() == LineStatus.RELEASE_REQUESTED
-                        ? release(line)
-                        : decrease(line, Optional.empty()))
+                .map(line -> line.status() == LineStatus.RELEASE_REQUESTED ? release(line) : decrease(line))
                 .toList());
     }
 
-    private static OutgoingEvent decrease(OrderLine line, Optional<String> traceparent) {
-        return new OutgoingEvent(
+    private static OutgoingEvent decrease(OrderLine line) {
+        return OutgoingEvent.of(
                 EventIds.derive(StockDecreaseRequested.TYPE, line.orderId(), line.productId()),
                 StockTopic.AGGREGATE_TYPE,
                 line.productId(),
                 StockDecreaseRequested.TYPE,
-                new StockDecreaseRequested(line.orderId(), line.productId(), line.quantity()),
-                traceparent);
+                new StockDecreaseRequested(line.orderId(), line.productId(), line.quantity()));
     }
 
     private static OutgoingEvent release(OrderLine line) {

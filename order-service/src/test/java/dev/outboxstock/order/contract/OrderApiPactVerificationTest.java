@@ -76,8 +76,7 @@ class OrderApiPactVerificationTest {
     }
 
     private UUID placeOrderForTwoApples() {
-        return orders.placeOrder(new PlaceOrderCommand(
-                        List.of(new ProductQuantity("apple", 2)), Optional.empty(), Optional.empty()))
+        return orders.placeOrder(new PlaceOrderCommand(List.of(new ProductQuantity("apple", 2)), Optional.empty()))
                 .order()
                 .id();
     }

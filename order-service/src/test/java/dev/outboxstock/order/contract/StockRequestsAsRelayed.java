@@ -55,7 +55,7 @@ final class StockRequestsAsRelayed {
     }
 
     private UUID place(List<ProductQuantity> lines) {
-        return orders.placeOrder(new PlaceOrderCommand(lines, Optional.empty(), Optional.empty()))
+        return orders.placeOrder(new PlaceOrderCommand(lines, Optional.empty()))
                 .order()
                 .id();
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
@@ -55,13 +56,20 @@ class OrderResourceTest {
                 .path("id");
 
         List<List<Object>> outbox = database.query(
-                "SELECT aggregatetype, aggregateid, type, payload ->> 'quantity', traceparent FROM outbox_event"
+                "SELECT aggregatetype, aggregateid, type, payload ->> 'quantity' FROM outbox_event"
                         + " WHERE payload ->> 'orderId' = ? ORDER BY aggregateid",
                 order);
         assertThat(outbox)
                 .containsExactly(
-                        List.of(StockTopic.AGGREGATE_TYPE, "apple", StockDecreaseRequested.TYPE, "2", TRACEPARENT),
-                        List.of(StockTopic.AGGREGATE_TYPE, "pear", StockDecreaseRequested.TYPE, "5", TRACEPARENT));
+                        List.of(StockTopic.AGGREGATE_TYPE, "apple", StockDecreaseRequested.TYPE, "2"),
+                        List.of(StockTopic.AGGREGATE_TYPE, "pear", StockDecreaseRequested.TYPE, "5"));
+        // The rows carry the context of the POST's server span: the caller's trace, the caller's span its parent.
+        List<List<Object>> traceparents =
+                database.query("SELECT DISTINCT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order);
+        assertThat(traceparents).hasSize(1);
+        assertThat((String) traceparents.get(0).get(0))
+                .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
+                .isNotEqualTo(TRACEPARENT);
         given().when()
                 .get("/orders/{id}", order)
                 .then()
@@ -160,7 +168,7 @@ class OrderResourceTest {
     }
 
     @Test
-    void storesNoTraceparentWhenTheHeaderIsInvalid() {
+    void startsATraceOfItsOwnWhenTheHeaderIsInvalid() {
         String order = given().contentType(ContentType.JSON)
                 .header("traceparent", "not-a-trace")
                 .body(body(line("date", 1)))
@@ -171,8 +179,11 @@ class OrderResourceTest {
                 .extract()
                 .path("id");
 
-        assertThat(database.query("SELECT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order))
-                .containsExactly(java.util.Collections.singletonList(null));
+        List<List<Object>> traceparents =
+                database.query("SELECT traceparent FROM outbox_event WHERE payload ->> 'orderId' = ?", order);
+        assertThat((String) traceparents.get(0).get(0))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")
+                .doesNotContain("not-a-trace");
     }
 
     @Test
@@ -182,7 +193,19 @@ class OrderResourceTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("openapi", startsWith("3."));
+                .body("openapi", startsWith("3."))
+                // Every error answer is documented as a problem, the library's common ones and the operation's own.
+                .body(
+                        "paths.'/orders'.post.responses.keySet()",
+                        hasItems("201", "400", "413", "415", "422", "500", "503"))
+                .body("paths.'/orders'.post.responses.'422'.content.keySet()", hasItems(Problem.MEDIA_TYPE))
+                .body(
+                        "paths.'/orders/{id}/cancel'.post.responses.keySet()",
+                        hasItems("200", "400", "404", "409", "500", "503"))
+                .body("paths.'/orders/{id}'.get.responses.keySet()", hasItems("200", "404", "503"))
+                .body(
+                        "paths.'/orders/{id}'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"));
     }
 
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {

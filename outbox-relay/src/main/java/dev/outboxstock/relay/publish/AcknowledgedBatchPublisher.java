@@ -9,10 +9,12 @@ import dev.outboxstock.relay.route.OutboxRowRouter;
 import dev.outboxstock.relay.status.RelayStatus;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
 
     private final KafkaProducerFactory producers;
     private final OutboxRowRouter router;
+    private final DeliverySpans spans;
     private final RelayMetrics metrics;
     private final RelayStatus status;
     private final RelayConfig.Kafka kafka;
@@ -51,11 +54,13 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     public AcknowledgedBatchPublisher(
             KafkaProducerFactory producers,
             OutboxRowRouter router,
+            DeliverySpans spans,
             RelayMetrics metrics,
             RelayStatus status,
             RelayConfig config) {
         this.producers = producers;
         this.router = router;
+        this.spans = spans;
         this.metrics = metrics;
         this.status = status;
         this.kafka = config.kafka();
@@ -72,7 +77,16 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
             OutboxRow.of(event.record()).map(router::route).ifPresent(deliveries::add);
         }
         if (!deliveries.isEmpty()) {
-            deliverInOneTransaction(deliveries);
+            // A record's span lasts until Kafka committed its batch, retries included.
+            List<Span> publishing = deliveries.stream()
+                    .map(delivery -> spans.start(delivery.record()))
+                    .flatMap(Optional::stream)
+                    .toList();
+            try {
+                deliverInOneTransaction(deliveries);
+            } finally {
+                publishing.forEach(Span::end);
+            }
         }
         for (RecordChangeEvent<SourceRecord> event : batch) {
             committer.markProcessed(event);
@@ -93,7 +107,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     /** The term ended and the engine stopped: its producer goes, and an open transaction with it. */
     public void close() {
         if (producer != null) {
-            producer.close(Duration.ZERO);
+            producers.close(producer);
             producer = null;
         }
     }
@@ -147,7 +161,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
                 } catch (org.apache.kafka.common.errors.TimeoutException e) {
                     kafkaFailed(e);
                     if (stopping) {
-                        created.close(Duration.ZERO);
+                        producers.close(created);
                     }
                     giveUpIfStopping();
                 }

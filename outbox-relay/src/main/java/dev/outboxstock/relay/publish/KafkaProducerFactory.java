@@ -1,9 +1,13 @@
 package dev.outboxstock.relay.publish;
 
 import dev.outboxstock.relay.config.RelayConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -14,7 +18,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Makes the relay's Kafka producers: transactional, one per term as the streaming replica. Every replica of a relay
  * uses the relay's name as its {@code transactional.id}, so a new term's producer fences the previous one: a former
- * streamer that wakes up (after a GC pause, SIGSTOP, a network cut) can no longer commit anything.
+ * streamer that wakes up (after a GC pause, SIGSTOP, a network cut) can no longer commit anything. Each producer's
+ * own metrics (kafka_producer_*: record send rate, errors, retries, request latency, buffer use) are on
+ * {@code /q/metrics} for as long as it lives.
  */
 @ApplicationScoped
 public class KafkaProducerFactory {
@@ -30,6 +36,8 @@ public class KafkaProducerFactory {
 
     private final RelayConfig config;
     private final Map<String, Object> kafkaDefaults;
+    private final MeterRegistry registry;
+    private final Map<Producer<String, String>, KafkaClientMetrics> metrics = new IdentityHashMap<>();
 
     /**
      * @param kafkaDefaults every {@code kafka.*} setting, as the services' Kafka clients get them: where a cluster
@@ -37,9 +45,12 @@ public class KafkaProducerFactory {
      *     {@code KAFKA_SSL_*} variables configure the relay
      */
     public KafkaProducerFactory(
-            RelayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults) {
+            RelayConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaDefaults,
+            MeterRegistry registry) {
         this.config = config;
         this.kafkaDefaults = kafkaDefaults;
+        this.registry = registry;
     }
 
     /** A new producer; {@code initTransactions} is the caller's, once it may stream. */
@@ -62,6 +73,24 @@ public class KafkaProducerFactory {
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        return new KafkaProducer<>(properties);
+        Producer<String, String> producer = new KafkaProducer<>(properties);
+        KafkaClientMetrics producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        synchronized (metrics) {
+            metrics.put(producer, producerMetrics);
+        }
+        return producer;
+    }
+
+    /** Closes a producer at once (an open transaction is aborted by the broker) and removes its metrics. */
+    void close(Producer<String, String> producer) {
+        KafkaClientMetrics producerMetrics;
+        synchronized (metrics) {
+            producerMetrics = metrics.remove(producer);
+        }
+        if (producerMetrics != null) {
+            producerMetrics.close();
+        }
+        producer.close(Duration.ZERO);
     }
 }

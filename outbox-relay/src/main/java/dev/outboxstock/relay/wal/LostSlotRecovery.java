@@ -94,9 +94,16 @@ public class LostSlotRecovery {
     /** The position the relay had stored: the commit time of the last event it covered, when it records one. */
     private record StoredPosition(Optional<Instant> lastCommit) {}
 
-    /** Deletes the stored position and returns it; empty when none was stored. */
+    /**
+     * Deletes the stored position and returns it; empty when none was stored, also when the position table does not
+     * exist yet: a role allowed to create it (a superuser in dev mode, a managed database's relay role with CREATE on
+     * the schema) leaves that to Debezium's first start.
+     */
     private Optional<StoredPosition> forgetPosition(Connection connection) throws SQLException {
         String table = database.source().offsetTable();
+        if (!tableExists(connection, table)) {
+            return Optional.empty();
+        }
         Optional<StoredPosition> position = Optional.empty();
         try (PreparedStatement last = connection.prepareStatement("SELECT offset_val FROM " + table
                         + " ORDER BY record_insert_ts DESC, record_insert_seq DESC LIMIT 1");
@@ -109,6 +116,15 @@ public class LostSlotRecovery {
             forget.executeUpdate();
         }
         return position;
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            exists.setString(1, table);
+            try (ResultSet row = exists.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     /** Debezium's PostgreSQL position holds the commit time of its last event as {@code ts_usec}. */
