@@ -186,10 +186,13 @@ class OperationsConsoleBrowserIT {
                 .until(() -> browser.findElement(By.id("outcome")).isDisplayed());
     }
 
-    /** Reloads the console filtered to the key until the dead letter is listed, and returns its row. */
+    /**
+     * Reloads the console filtered to the key until the dead letter is listed, and returns its row. The URL carries no
+     * {@code #fragment}: opening the page's own URL with one is a same-document navigation, which never reloads it.
+     */
     private static WebElement awaitDeadLetterRow(String key) {
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            open("/?key=" + key + "#dead-letters");
+            open("/?key=" + key);
             return !browser.findElements(By.cssSelector("#dead-letter-list tr[data-key='" + key + "']"))
                     .isEmpty();
         });
