@@ -11,6 +11,7 @@ import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,8 +105,9 @@ class MonitoredMetricsIT {
     /** Drives the system through the paths whose meters appear on first use only. */
     private static void exerciseEveryMeter() throws Exception {
         String product = "monitoring-" + UUID.randomUUID().toString().substring(0, 8);
-        new InventoryClient(system.inventoryService().baseUri()).setStock(product, 5);
-        OrderClient orders = new OrderClient(system.orderService().baseUri());
+        new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"))
+                .setStock(product, 5);
+        OrderClient orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
         OrderClient.Order order = orders.placeOrder(List.of(new OrderClient.Line(product, 1)));
         await().atMost(TIMEOUT)
                 .until(() -> orders.findOrder(order.id())

@@ -4,9 +4,11 @@ import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.system.client.OrderClient.Order;
+import dev.outboxstock.token.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +38,14 @@ public final class Demo {
                 .toAbsolutePath()
                 .normalize();
         LocalSystem system = LocalSystem.start(logDir);
+        // One ready token per role, valid for a day: the demo acts with them, and prints them for you to use.
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            tokens.put(role, system.token(role, "demo-" + role.group()));
+        }
         InventoryClient inventory =
-                new InventoryClient(system.inventoryService().baseUri());
-        OrderClient orders = new OrderClient(system.orderService().baseUri());
+                new InventoryClient(system.inventoryService().baseUri(), tokens.get(Role.STOCK_ADMIN));
+        OrderClient orders = new OrderClient(system.orderService().baseUri(), tokens.get(Role.CUSTOMER));
 
         INITIAL_STOCK.forEach(inventory::setStock);
         System.out.printf("%nStock before: %s%n", stockOf(inventory));
@@ -78,17 +85,29 @@ public final class Demo {
         System.out.printf(
                 "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products%n"
                         + "order relay:       %s/q/health%ninventory relay:   %s/q/health%n"
-                        + "Operations console: %s  (operator token: %s)%nKafka:             %s%n"
+                        + "Operations console: %s/sign-in  (with the operator token below)%nKafka:             %s%n"
                         + "Logs:              %s%nPress Ctrl-C to stop everything.%n",
                 system.orderService().baseUri(),
                 system.inventoryService().baseUri(),
                 system.orderRelay().baseUri(),
                 system.inventoryRelay().baseUri(),
                 system.operationsConsole().orElseThrow().baseUri(),
-                system.operatorToken(),
                 system.stack().kafka().orElseThrow().bootstrapServers(),
                 logDir);
+        System.out.printf("%nBearer tokens, valid for a day (Authorization: Bearer <token>):%n");
+        tokens.forEach((role, token) -> System.out.printf("%s=%s%n", envName(role), token));
+        System.out.printf(
+                "%nFor example, after pasting those lines into your shell:%n"
+                        + "  curl -s -H \"Authorization: Bearer $CUSTOMER_TOKEN\" -H 'Content-Type: application/json' \\%n"
+                        + "       -d '{\"lines\":[{\"productId\":\"apple\",\"quantity\":1}]}' %s/orders%n"
+                        + "  curl -s -H \"Authorization: Bearer $STOCK_ADMIN_TOKEN\" %s/products/apple/movements%n",
+                system.orderService().baseUri(), system.inventoryService().baseUri());
         new CountDownLatch(1).await();
+    }
+
+    /** The shell variable a role's token is printed as: {@code CUSTOMER_TOKEN}, {@code STOCK_ADMIN_TOKEN}, ... */
+    private static String envName(Role role) {
+        return role.name() + "_TOKEN";
     }
 
     private static Order awaitSettled(OrderClient orders, Order order) throws InterruptedException {

@@ -5,7 +5,11 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.DatabaseRoles.Credentials;
+import dev.outboxstock.token.JwksServer;
+import dev.outboxstock.token.Role;
+import dev.outboxstock.token.TokenIssuer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +20,9 @@ import java.util.function.Consumer;
 /**
  * The whole system on one machine: PostgreSQL and Kafka from the {@link LocalStack}; order-service,
  * inventory-service and one outbox relay per database (the same application, configured twice), each as its own
- * JVM, wired together by environment variables only, each with its own least-privilege database role. Closing it
- * stops the services gracefully, then the servers.
+ * JVM, wired together by environment variables only, each with its own least-privilege database role. An identity
+ * provider of its own (a signing key made at start, its JWKS served over HTTP) issues the bearer tokens the services
+ * demand: {@link #token}. Closing it stops the services gracefully, then the servers.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -36,13 +41,20 @@ public final class LocalSystem implements AutoCloseable {
     public static final String CONSOLE_ROLE = "operations_console";
     public static final String RELAY_ROLE = DatabaseRoles.RELAY_ROLE;
 
+    /** The local identity provider's name in its tokens (there is no such host: the JWKS comes from a URL). */
+    public static final String ISSUER = "https://issuer.outbox-stock.local";
+
+    /** Long enough for a demo session or a benchmark run on one token. */
+    public static final Duration TOKEN_VALIDITY = Duration.ofDays(1);
+
     private final LocalStack stack;
     private final ServiceProcess orderService;
     private final List<ServiceProcess> inventoryServices;
     private final List<ServiceProcess> orderRelays;
     private final List<ServiceProcess> inventoryRelays;
     private final Optional<ServiceProcess> operationsConsole;
-    private final String operatorToken;
+    private final TokenIssuer tokens;
+    private final JwksServer jwks;
     private final Map<String, Credentials> credentials;
 
     private LocalSystem(
@@ -52,7 +64,8 @@ public final class LocalSystem implements AutoCloseable {
             List<ServiceProcess> orderRelays,
             List<ServiceProcess> inventoryRelays,
             Optional<ServiceProcess> operationsConsole,
-            String operatorToken,
+            TokenIssuer tokens,
+            JwksServer jwks,
             Map<String, Credentials> credentials) {
         this.stack = stack;
         this.orderService = orderService;
@@ -60,7 +73,8 @@ public final class LocalSystem implements AutoCloseable {
         this.orderRelays = orderRelays;
         this.inventoryRelays = inventoryRelays;
         this.operationsConsole = operationsConsole;
-        this.operatorToken = operatorToken;
+        this.tokens = tokens;
+        this.jwks = jwks;
         this.credentials = credentials;
     }
 
@@ -118,9 +132,14 @@ public final class LocalSystem implements AutoCloseable {
         return operationsConsole;
     }
 
-    /** The operator token made up for this run: what the console's replays and discards need. */
-    public String operatorToken() {
-        return operatorToken;
+    /** A bearer token of {@code subject} in {@code role}, valid for {@link #TOKEN_VALIDITY}, signed by this run's key. */
+    public String token(Role role, String subject) {
+        return tokens.token(role, subject, TOKEN_VALIDITY);
+    }
+
+    /** This run's issuer: for a test that makes tokens of its own (expired, for another audience, ...). */
+    public TokenIssuer tokens() {
+        return tokens;
     }
 
     /** The database role and password of {@code role}: {@link #ORDER_ROLE}, {@link #INVENTORY_ROLE} or {@link #RELAY_ROLE}. */
@@ -141,7 +160,11 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        stack.close();
+        try {
+            stack.close();
+        } finally {
+            jwks.close();
+        }
     }
 
     /** How many of what, and where logs go. */
@@ -205,17 +228,28 @@ public final class LocalSystem implements AutoCloseable {
                     LocalStack.builder().databases(ORDERS_DATABASE, INVENTORY_DATABASE, OPERATIONS_DATABASE);
             stackSettings.accept(stackBuilder);
             LocalStack stack = stackBuilder.start();
+            JwksServer jwks = null;
             try {
-                return startServices(stack, root);
+                TokenIssuer tokens = TokenIssuer.generate(ISSUER, TokenIssuer.AUDIENCE);
+                jwks = JwksServer.start(tokens);
+                return startServices(stack, root, tokens, jwks);
             } catch (RuntimeException e) {
                 stack.close();
+                if (jwks != null) {
+                    jwks.close();
+                }
                 throw e;
             }
         }
 
-        private LocalSystem startServices(LocalStack stack, Path root) {
+        private LocalSystem startServices(LocalStack stack, Path root, TokenIssuer tokens, JwksServer jwks) {
             PostgresServer postgres = stack.postgres().orElseThrow();
-            ServiceStarter services = new ServiceStarter(stack, root, logDir, Map.copyOf(commonEnvironment));
+            Map<String, String> common = new HashMap<>(commonEnvironment);
+            // Every service with an API verifies tokens of this run's issuer (the relays ignore these).
+            common.put("AUTH_JWKS_URL", jwks.url().toString());
+            common.put("AUTH_ISSUER", tokens.issuer());
+            common.put("AUTH_AUDIENCE", tokens.audience());
+            ServiceStarter services = new ServiceStarter(stack, root, logDir, Map.copyOf(common));
             DatabaseRoles roles =
                     new DatabaseRoles(postgres, root.resolve("outbox-relay/src/main/resources/db/relay-role.sql"));
             Map<String, Credentials> credentials = new HashMap<>();
@@ -254,7 +288,6 @@ public final class LocalSystem implements AutoCloseable {
             inventory.forEach(ServiceProcess::awaitReady);
             orders.awaitReady();
 
-            String operatorToken = DatabaseRoles.newSecret();
             Optional<ServiceProcess> console = Optional.empty();
             if (withOperationsConsole) {
                 Credentials consoleRole = roles.createServiceRole(CONSOLE_ROLE, OPERATIONS_DATABASE);
@@ -262,15 +295,10 @@ public final class LocalSystem implements AutoCloseable {
                 console = Optional.of(services.start(
                         "operations-console",
                         "operations-console",
-                        services.console(
-                                consoleRole,
-                                operatorToken,
-                                orders,
-                                inventory.get(0),
-                                concat(orderRelays, inventoryRelays))));
+                        services.console(consoleRole, orders, inventory.get(0), concat(orderRelays, inventoryRelays))));
             }
             return new LocalSystem(
-                    stack, orders, inventory, orderRelays, inventoryRelays, console, operatorToken, credentials);
+                    stack, orders, inventory, orderRelays, inventoryRelays, console, tokens, jwks, credentials);
         }
 
         private static List<ServiceProcess> concat(List<ServiceProcess> first, List<ServiceProcess> second) {
@@ -357,11 +385,7 @@ public final class LocalSystem implements AutoCloseable {
          * only its own database; orders pending for more than a minute count as stuck on a local run.
          */
         Map<String, String> console(
-                Credentials role,
-                String operatorToken,
-                ServiceProcess orders,
-                ServiceProcess inventory,
-                List<ServiceProcess> relays) {
+                Credentials role, ServiceProcess orders, ServiceProcess inventory, List<ServiceProcess> relays) {
             Map<String, String> environment = new HashMap<>();
             environment.put(
                     "QUARKUS_DATASOURCE_JDBC_URL",
@@ -378,7 +402,6 @@ public final class LocalSystem implements AutoCloseable {
                             relays.stream()
                                     .map(relay -> relay.name() + "=" + relay.baseUri())
                                     .toList()));
-            environment.put("CONSOLE_OPERATOR_TOKEN", operatorToken);
             environment.put("CONSOLE_PENDING_THRESHOLD", "PT1M");
             return environment;
         }

@@ -9,6 +9,7 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
+import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,9 @@ class OperationsConsoleBrowserIT {
     @BeforeAll
     static void start() {
         system = SharedSystem.get();
-        orders = new OrderClient(system.orderService().baseUri());
-        inventory = new InventoryClient(system.inventoryService().baseUri());
+        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
+        inventory =
+                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM)
                 // --no-sandbox: Chromium's sandbox cannot run as root, which CI containers are.
@@ -86,6 +88,16 @@ class OperationsConsoleBrowserIT {
                         .build(),
                 options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        signIn();
+    }
+
+    /** As an operator does: the token from the identity provider pasted once, kept in the console's cookie. */
+    private static void signIn() {
+        open("/");
+        assertThat(browser.getCurrentUrl()).as("sent to sign in").endsWith("/sign-in");
+        browser.findElement(By.id("token")).sendKeys(system.token(Role.OPERATOR, "browser-test"));
+        browser.findElement(By.id("sign-in-button")).click();
+        assertThat(browser.findElement(By.id("dead-letters")).isDisplayed()).isTrue();
     }
 
     @AfterAll
@@ -151,7 +163,6 @@ class OperationsConsoleBrowserIT {
         inventory.setStock(product, 100);
         int expected = 100 + quantity;
         browser.findElement(By.id("operator")).sendKeys("browser-test");
-        browser.findElement(By.id("token")).sendKeys(system.operatorToken());
         clickReplay(product);
         assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
         clickReplay(product);

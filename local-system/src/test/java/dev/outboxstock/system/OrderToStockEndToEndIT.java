@@ -15,6 +15,7 @@ import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
+import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,9 @@ class OrderToStockEndToEndIT {
     @BeforeAll
     static void connect() {
         system = SharedSystem.get();
-        orders = new OrderClient(system.orderService().baseUri());
-        inventory = new InventoryClient(system.inventoryService().baseUri());
+        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
+        inventory =
+                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +43,9 @@ final class FaultScenario {
     FaultScenario(LocalSystem system) {
         this.system = system;
         this.audit = new SystemAudit(system);
-        this.orders = new OrderClient(system.orderService().baseUri());
-        this.inventory = new InventoryClient(system.inventoryService().baseUri());
+        this.orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
+        this.inventory =
+                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
     }
 
     void run(Fault fault) throws Exception {

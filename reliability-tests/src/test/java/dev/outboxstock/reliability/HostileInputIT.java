@@ -13,6 +13,7 @@ import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,7 @@ class HostileInputIT {
     private static LocalSystem system;
     private static TestDatabase orders;
     private static TestDatabase inventory;
+    private static Map<Role, String> tokens;
 
     private HttpClient http = newHttpClient();
 
@@ -61,6 +64,10 @@ class HostileInputIT {
         system = ReliabilitySystem.get();
         orders = new TestDatabase(system.stack(), LocalSystem.ORDERS_DATABASE);
         inventory = new TestDatabase(system.stack(), LocalSystem.INVENTORY_DATABASE);
+        tokens = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            tokens.put(role, system.token(role, "hostile-" + role.group()));
+        }
     }
 
     @Test
@@ -161,8 +168,9 @@ class HostileInputIT {
 
     /** Orders whose ids cover every partition of the outcome topic all settle: none of its partitions is stuck. */
     private void assertEveryOutcomePartitionFlows() {
-        InventoryClient stock = new InventoryClient(system.inventoryService().baseUri());
-        OrderClient client = new OrderClient(system.orderService().baseUri());
+        InventoryClient stock =
+                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        OrderClient client = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
         String product = "fuzz-flow-" + UUID.randomUUID();
         stock.setStock(product, 1_000);
         Set<Integer> partitions = new HashSet<>();
@@ -210,7 +218,15 @@ class HostileInputIT {
                 HttpRequest.newBuilder(inventory.resolve("/products/" + encoded(hostile.id()) + "/stock"))
                         .PUT(HttpRequest.BodyPublishers.ofByteArray(hostile.stockBody()));
         };
-        request.timeout(Duration.ofSeconds(30)).header("Content-Type", hostile.contentType());
+        // A valid token of the role the endpoint allows: the hostile part is the rest of the request.
+        Role role = switch (endpoint) {
+            case 3 -> Role.OPERATOR;
+            case 6 -> Role.STOCK_ADMIN;
+            default -> Role.CUSTOMER;
+        };
+        request.timeout(Duration.ofSeconds(30))
+                .header("Content-Type", hostile.contentType())
+                .header("Authorization", "Bearer " + tokens.get(role));
         hostile.headers().forEach(request::header);
         return request.build();
     }

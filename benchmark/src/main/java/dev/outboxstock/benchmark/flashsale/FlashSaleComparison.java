@@ -6,6 +6,7 @@ import dev.outboxstock.benchmark.measure.OrderSettlement;
 import dev.outboxstock.benchmark.measure.ProcessCpu;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.token.Role;
 import java.sql.Connection;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -51,7 +52,8 @@ public final class FlashSaleComparison {
         try (Connection inventory = system.stack().postgres().orElseThrow().connect(LocalSystem.INVENTORY_DATABASE)) {
             FlashSale sale = new FlashSale(
                     poster,
-                    new InventoryClient(system.inventoryService().baseUri()),
+                    new InventoryClient(
+                            system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin")),
                     settlement,
                     inventory,
                     cpu,

@@ -10,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Places orders with {@code POST /orders}, as any HTTP/1.1 client would: kept-alive connections, JSON bodies. */
+/**
+ * Places orders with {@code POST /orders}, as any HTTP/1.1 client would: kept-alive connections, JSON bodies, a
+ * customer's bearer token.
+ */
 public final class OrderPoster implements AutoCloseable {
 
     static final int CREATED = 201;
@@ -23,9 +26,12 @@ public final class OrderPoster implements AutoCloseable {
     });
     private final HttpClient http;
     private final URI orders;
+    private final String authorization;
 
-    public OrderPoster(URI orderService) {
+    /** {@code token}: a bearer token with the role {@code customer}. */
+    public OrderPoster(URI orderService, String token) {
         this.orders = orderService.resolve("/orders");
+        this.authorization = "Bearer " + token;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(executor)
@@ -43,6 +49,7 @@ public final class OrderPoster implements AutoCloseable {
         return HttpRequest.newBuilder(orders)
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .header("traceparent", BenchmarkOrder.TRACEPARENT)
                 .POST(HttpRequest.BodyPublishers.ofString(order.placeOrderJson()))
                 .build();

@@ -23,6 +23,7 @@ import dev.outboxstock.benchmark.workload.OrderWorkload;
 import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.token.Role;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -129,7 +130,8 @@ public final class SystemRun {
                 PipelineLatency pipeline =
                         new PipelineLatency(system.stack().kafka().orElseThrow().bootstrapServers());
                 ResidentMemory memory = new ResidentMemory(processes(system));
-                OrderPoster poster = new OrderPoster(system.orderService().baseUri());
+                OrderPoster poster =
+                        new OrderPoster(system.orderService().baseUri(), system.token(Role.CUSTOMER, "benchmark"));
                 Connection orders = system.stack().postgres().orElseThrow().connect(LocalSystem.ORDERS_DATABASE)) {
             ProcessCpu cpu = new ProcessCpu(
                     processes(system), system.stack().postgres().orElseThrow().processHandle());
@@ -314,7 +316,7 @@ public final class SystemRun {
 
     private void seedStock(LocalSystem system) {
         InventoryClient inventory =
-                new InventoryClient(system.inventoryService().baseUri());
+                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
         workload.productIds().forEach(product -> inventory.setStock(product, STOCK_PER_PRODUCT));
     }
 

@@ -51,7 +51,7 @@ class OpenLoopLoadTest {
     @Test
     void everyRequestDueDuringAStallIsChargedWithItsWaitNotOnlyTheOneThatMetIt() throws Exception {
         try (OrderPoster poster = new OrderPoster(
-                URI.create("http://127.0.0.1:" + service.getAddress().getPort()))) {
+                URI.create("http://127.0.0.1:" + service.getAddress().getPort()), "any-token")) {
             stallsUntil = System.nanoTime() + STALL.toNanos();
 
             LoadResult result = new OpenLoopLoad(poster, new OrderWorkload(1, 10)).run(50, Duration.ofSeconds(2));

@@ -5,6 +5,8 @@ import dev.outboxstock.inventory.mapping.MovementMapper;
 import dev.outboxstock.inventory.mapping.ProductMapper;
 import dev.outboxstock.inventory.service.StockService;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,6 +38,7 @@ public class ProductResource {
 
     /** Products ordered by id, a page at a time. */
     @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.STOCK_ADMIN, Roles.OPERATOR})
     public List<ProductResponse> listProducts(
             @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
             @RestQuery
@@ -50,6 +53,7 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.STOCK_ADMIN, Roles.OPERATOR})
     public ProductResponse getProduct(
             @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id) {
         return stockService
@@ -61,6 +65,7 @@ public class ProductResource {
     /** The product's stock history, newest first, a page at a time: each change, applied or rejected, and why. */
     @GET
     @Path("/{id}/movements")
+    @RolesAllowed({Roles.STOCK_ADMIN, Roles.OPERATOR})
     public List<MovementResponse> listMovements(
             @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id,
             @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
@@ -79,6 +84,7 @@ public class ProductResource {
     /** Sets the available units of a product, creating it if it is new. */
     @PUT
     @Path("/{id}/stock")
+    @RolesAllowed(Roles.STOCK_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public ProductResponse setStock(
             @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id,

@@ -10,11 +10,13 @@ import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.outboxstock.contract.testing.CommittedContracts;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.inventory.service.StockService;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Map;
+import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +35,8 @@ class ProductApiPactVerificationTest {
     @TestHTTPResource("/")
     URL application;
 
+    private String token;
+
     @Inject
     StockService stock;
 
@@ -43,8 +47,16 @@ class ProductApiPactVerificationTest {
 
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
+    void verify(PactVerificationContext context, HttpRequest request) {
+        // The pact pins the header's form; the value is the token the caller's state minted.
+        request.setHeader("Authorization", "Bearer " + token);
         context.verifyInteraction();
+    }
+
+    /** Every request of the consumer is made as this caller: a real token of the test issuer. */
+    @State("a stock administrator is signed in")
+    void signedIn() {
+        token = TestTokens.stockAdmin();
     }
 
     @State("a product is in stock")

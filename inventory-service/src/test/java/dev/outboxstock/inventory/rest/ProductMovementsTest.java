@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -25,7 +26,9 @@ class ProductMovementsTest {
         setStock(product, 5);
         setStock(product, 8);
 
-        given().get("/products/{id}/movements", product)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/{id}/movements", product)
                 .then()
                 .statusCode(200)
                 .body("$", hasSize(2))
@@ -33,7 +36,9 @@ class ProductMovementsTest {
                 .body("availableAfter", contains(8, 5))
                 .body("[0].outcome", equalTo("APPLIED"))
                 .body("[0].recordedAt", notNullValue());
-        given().get("/products/{id}/movements?size=1&page=1", product)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/{id}/movements?size=1&page=1", product)
                 .then()
                 .statusCode(200)
                 .body("availableAfter", contains(5));
@@ -41,18 +46,34 @@ class ProductMovementsTest {
 
     @Test
     void refusesUnknownProductsAndAbsurdPages() {
-        given().get("/products/no-such-product/movements")
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/no-such-product/movements")
                 .then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", containsString("no-such-product"));
-        given().get("/products/apple/movements?size=100000").then().statusCode(400);
-        given().get("/products/apple/movements?page=-1").then().statusCode(400);
-        given().get("/products/bad id!/movements").then().statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/apple/movements?size=100000")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/apple/movements?page=-1")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .get("/products/bad id!/movements")
+                .then()
+                .statusCode(400);
     }
 
     private static void setStock(String product, int available) {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .contentType(ContentType.JSON)
                 .body("{\"available\":" + available + "}")
                 .put("/products/{id}/stock", product)
                 .then()

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -17,7 +18,9 @@ class ProductResourceTest {
     @Test
     void setsAndShowsStockCountingEveryChangeInTheVersion() {
         String product = "pr-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .contentType(ContentType.JSON)
                 .body("{\"available\": 7}")
                 .when()
                 .put("/products/{id}/stock", product)
@@ -25,7 +28,9 @@ class ProductResourceTest {
                 .statusCode(200)
                 .body("available", equalTo(7))
                 .body("version", equalTo(0));
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .contentType(ContentType.JSON)
                 .body("{\"available\": 3}")
                 .when()
                 .put("/products/{id}/stock", product)
@@ -33,7 +38,9 @@ class ProductResourceTest {
                 .statusCode(200)
                 .body("version", equalTo(1));
 
-        given().when()
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
                 .get("/products/{id}", product)
                 .then()
                 .statusCode(200)
@@ -43,7 +50,9 @@ class ProductResourceTest {
 
     @Test
     void rejectsNegativeStockWithProblemDetails() {
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.stockAdmin())
+                .contentType(ContentType.JSON)
                 .body("{\"available\": -1}")
                 .when()
                 .put("/products/{id}/stock", "pr-negative")
@@ -51,18 +60,31 @@ class ProductResourceTest {
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", equalTo("available"));
-        given().when().get("/products/{id}", "pr-negative").then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .get("/products/{id}", "pr-negative")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void refusesAProductIdOutsideTheFormatBeforeItReachesTheDatabase() {
         // A NUL byte, found by the reliability suite's fuzzing: PostgreSQL refuses it in a text parameter.
-        given().when().get("/products/{id}", "\u0000").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .get("/products/{id}", "\u0000")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void answersAnUnknownProductWithNotFoundProblem() {
-        given().when()
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
                 .get("/products/{id}", "pr-unknown")
                 .then()
                 .statusCode(404)

@@ -8,8 +8,9 @@ public final class InventoryClient {
 
     private final JsonHttp http;
 
-    public InventoryClient(URI baseUri) {
-        this.http = new JsonHttp(baseUri);
+    /** {@code token}: a bearer token with the role {@code stock-admin} (to set stock; any role reads it). */
+    public InventoryClient(URI baseUri, String token) {
+        this.http = new JsonHttp(baseUri, token);
     }
 
     public Product setStock(String productId, int available) {

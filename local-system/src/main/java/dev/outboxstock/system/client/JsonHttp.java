@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** JSON over HTTP for the typed clients: one request, one expected status, one mapped body. */
+/** JSON over HTTP for the typed clients: one request, one expected status, one mapped body, as one bearer. */
 final class JsonHttp {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -25,9 +25,12 @@ final class JsonHttp {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final URI baseUri;
+    private final String token;
 
-    JsonHttp(URI baseUri) {
+    /** {@code token}: the bearer token every request presents. */
+    JsonHttp(URI baseUri, String token) {
         this.baseUri = baseUri;
+        this.token = token;
     }
 
     <T> T send(String method, String path, Object body, int expectedStatus, Class<T> responseType) {
@@ -63,6 +66,7 @@ final class JsonHttp {
             HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path));
             headers.forEach(builder::header);
             HttpRequest request = builder.timeout(TIMEOUT)
+                    .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .method(

@@ -6,13 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A typed client of order-service's HTTP API, with its own view of the messages it exchanges. */
+/**
+ * A typed client of order-service's HTTP API, with its own view of the messages it exchanges, as the customer whose
+ * token it presents.
+ */
 public final class OrderClient {
 
     private final JsonHttp http;
 
-    public OrderClient(URI baseUri) {
-        this.http = new JsonHttp(baseUri);
+    /** {@code token}: a bearer token with the role {@code customer}. */
+    public OrderClient(URI baseUri, String token) {
+        this.http = new JsonHttp(baseUri, token);
     }
 
     public Order placeOrder(List<Line> lines) {

@@ -27,9 +27,11 @@ class InventoryClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact setStock(PactDslWithProvider builder) {
-        return builder.uponReceiving("a request to set the stock of a product")
+        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
+                .uponReceiving("a request to set the stock of a product")
                 .method("PUT")
                 .path("/products/apple/stock")
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .headers(ProblemAnswer.JSON_REQUEST)
                 .body("{\"available\":10}")
                 .willRespondWith()
@@ -41,9 +43,12 @@ class InventoryClientContractTest {
     @Pact(consumer = CONSUMER)
     V4Pact setNegativeStock(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.uponReceiving("a request to set the stock of a product below zero")
+                        builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
+                                .uponReceiving("a request to set the stock of a product below zero")
                                 .method("PUT")
                                 .path("/products/apple/stock")
+                                .matchHeader(
+                                        ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                                 .headers(ProblemAnswer.JSON_REQUEST)
                                 .body("{\"available\":-1}"),
                         400,
@@ -53,10 +58,12 @@ class InventoryClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact findProduct(PactDslWithProvider builder) {
-        return builder.given("a product is in stock", Map.of("productId", "apple", "available", 7))
+        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
+                .given("a product is in stock", Map.of("productId", "apple", "available", 7))
                 .uponReceiving("a request for a product")
                 .method("GET")
                 .path("/products/apple")
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .willRespondWith()
                 .status(200)
                 .body(product(7))
@@ -65,10 +72,12 @@ class InventoryClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact findUnknownProduct(PactDslWithProvider builder) {
-        return builder.given("inventory does not know a product", Map.of("productId", UNKNOWN_PRODUCT))
+        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
+                .given("inventory does not know a product", Map.of("productId", UNKNOWN_PRODUCT))
                 .uponReceiving("a request for a product inventory does not know")
                 .method("GET")
                 .path("/products/" + UNKNOWN_PRODUCT)
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .willRespondWith()
                 .status(404)
                 .toPact(V4Pact.class);
@@ -103,7 +112,7 @@ class InventoryClientContractTest {
     }
 
     private static InventoryClient client(MockServer server) {
-        return new InventoryClient(URI.create(server.getUrl()));
+        return new InventoryClient(URI.create(server.getUrl()), ProblemAnswer.EXAMPLE_TOKEN);
     }
 
     /** A product as the client reads it: apple, this many units, any version. */

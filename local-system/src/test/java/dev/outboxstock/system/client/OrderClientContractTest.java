@@ -32,9 +32,11 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact placeOrder(PactDslWithProvider builder) {
-        return builder.uponReceiving("a request to place an order")
+        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                .uponReceiving("a request to place an order")
                 .method("POST")
                 .path("/orders")
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .headers(ProblemAnswer.JSON_REQUEST)
                 .body(TWO_APPLES)
                 .willRespondWith()
@@ -45,9 +47,11 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact placeOrderIdempotently(PactDslWithProvider builder) {
-        return builder.uponReceiving("a request to place an order with an Idempotency-Key")
+        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                .uponReceiving("a request to place an order with an Idempotency-Key")
                 .method("POST")
                 .path("/orders")
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .headers(Map.of("Content-Type", "application/json", "Idempotency-Key", "checkout-4711"))
                 .body(TWO_APPLES)
                 .willRespondWith()
@@ -59,9 +63,12 @@ class OrderClientContractTest {
     @Pact(consumer = CONSUMER)
     V4Pact placeOrderWithoutLines(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.uponReceiving("a request to place an order without lines")
+                        builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                                .uponReceiving("a request to place an order without lines")
                                 .method("POST")
                                 .path("/orders")
+                                .matchHeader(
+                                        ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                                 .headers(ProblemAnswer.JSON_REQUEST)
                                 .body("{\"lines\":[]}"),
                         400,
@@ -71,10 +78,12 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact findOrder(PactDslWithProvider builder) {
-        return builder.given("an order is pending")
+        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                .given("an order is pending")
                 .uponReceiving("a request for an order")
                 .method("GET")
                 .pathFromProviderState(ORDER_PATH, "/orders/" + ORDER)
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .willRespondWith()
                 .status(200)
                 .body(order("PENDING"))
@@ -83,9 +92,11 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact findMissingOrder(PactDslWithProvider builder) {
-        return builder.uponReceiving("a request for an order that does not exist")
+        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                .uponReceiving("a request for an order that does not exist")
                 .method("GET")
                 .path("/orders/" + ORDER)
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .willRespondWith()
                 .status(404)
                 .toPact(V4Pact.class);
@@ -93,10 +104,12 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact cancelPendingOrder(PactDslWithProvider builder) {
-        return builder.given("an order is pending")
+        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                .given("an order is pending")
                 .uponReceiving("a request to cancel a pending order")
                 .method("POST")
                 .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel")
+                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
                 .willRespondWith()
                 .status(200)
                 .body(order("CANCELLED"))
@@ -106,10 +119,15 @@ class OrderClientContractTest {
     @Pact(consumer = CONSUMER)
     V4Pact cancelConfirmedOrder(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.given("an order is confirmed")
+                        builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
+                                .given("an order is confirmed")
                                 .uponReceiving("a request to cancel a confirmed order")
                                 .method("POST")
-                                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel"),
+                                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel")
+                                .matchHeader(
+                                        ProblemAnswer.AUTHORIZATION,
+                                        ProblemAnswer.BEARER,
+                                        ProblemAnswer.EXAMPLE_BEARER),
                         409,
                         "Conflict")
                 .toPact(V4Pact.class);
@@ -172,7 +190,7 @@ class OrderClientContractTest {
     }
 
     private static OrderClient client(MockServer server) {
-        return new OrderClient(URI.create(server.getUrl()));
+        return new OrderClient(URI.create(server.getUrl()), ProblemAnswer.EXAMPLE_TOKEN);
     }
 
     /** An order as the client reads it: any id, this status, its one line of two apples. */

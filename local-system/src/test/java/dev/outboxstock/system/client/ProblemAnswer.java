@@ -16,6 +16,20 @@ final class ProblemAnswer {
     /** The headers every request of the clients carries. */
     static final Map<String, String> JSON_REQUEST = Map.of("Content-Type", "application/json");
 
+    /**
+     * Every request carries a bearer token: the pact pins its form (a JWT), not its value, which the provider's state
+     * for the caller ({@link #CUSTOMER_SIGNED_IN}, {@link #STOCK_ADMIN_SIGNED_IN}) mints with its own key.
+     */
+    static final String AUTHORIZATION = "Authorization";
+
+    static final String BEARER = "Bearer [A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+";
+    /** What the consumer tests' clients present (any JWT would do). */
+    static final String EXAMPLE_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjdXN0b21lciJ9.c2lnbmF0dXJl";
+
+    static final String EXAMPLE_BEARER = "Bearer " + EXAMPLE_TOKEN;
+    static final String CUSTOMER_SIGNED_IN = "a customer is signed in";
+    static final String STOCK_ADMIN_SIGNED_IN = "a stock administrator is signed in";
+
     private ProblemAnswer() {}
 
     static PactDslResponse of(PactDslRequestWithPath request, int status, String title) {

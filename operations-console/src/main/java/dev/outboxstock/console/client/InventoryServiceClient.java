@@ -23,19 +23,19 @@ public class InventoryServiceClient {
 
     /** The first products by id. */
     public List<ProductView> products(int size) {
-        return Arrays.asList(
-                http.read(http.get(base.resolve("/products?size=" + size)).ok(), ProductView[].class));
+        return Arrays.asList(http.read(
+                http.getAsCaller(base.resolve("/products?size=" + size)).ok(), ProductView[].class));
     }
 
     public Optional<ProductView> product(String id) {
-        JsonHttp.Answer answer = http.get(base.resolve("/products/" + encode(id)));
+        JsonHttp.Answer answer = http.getAsCaller(base.resolve("/products/" + encode(id)));
         return answer.status() == 404 ? Optional.empty() : Optional.of(http.read(answer.ok(), ProductView.class));
     }
 
     /** The product's latest stock movements, newest first. */
     public List<MovementView> movements(String id, int size) {
         return Arrays.asList(http.read(
-                http.get(base.resolve("/products/" + encode(id) + "/movements?size=" + size))
+                http.getAsCaller(base.resolve("/products/" + encode(id) + "/movements?size=" + size))
                         .ok(),
                 MovementView[].class));
     }

@@ -50,17 +50,17 @@ public class OrderServiceClient {
     /** Orders placed since {@code since}, counted per {@code bucket} by their status now. */
     public TimelineView timeline(Instant since, Duration bucket) {
         return http.read(
-                http.get(base.resolve("/orders/timeline?since=" + since + "&bucket=" + bucket))
+                http.getAsCaller(base.resolve("/orders/timeline?since=" + since + "&bucket=" + bucket))
                         .ok(),
                 TimelineView.class);
     }
 
     public Optional<OrderView> order(UUID id) {
-        JsonHttp.Answer answer = http.get(base.resolve("/orders/" + id));
+        JsonHttp.Answer answer = http.getAsCaller(base.resolve("/orders/" + id));
         return answer.status() == 404 ? Optional.empty() : Optional.of(http.read(answer.ok(), OrderView.class));
     }
 
     private OrderView.Page page(String path) {
-        return http.read(http.get(base.resolve(path)).ok(), OrderView.Page.class);
+        return http.read(http.getAsCaller(base.resolve(path)).ok(), OrderView.Page.class);
     }
 }

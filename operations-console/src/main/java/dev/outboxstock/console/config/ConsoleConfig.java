@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** What the console reads from and who may change things. Every key can be set from the environment. */
+/** What the console reads from. Every key can be set from the environment. */
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
 
@@ -36,10 +36,4 @@ public interface ConsoleConfig {
     /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
     @WithDefault("PT2M")
     Duration pendingThreshold();
-
-    /**
-     * The secret every write (replay, discard) must present as {@code Authorization: Bearer <token>}
-     * ({@code CONSOLE_OPERATOR_TOKEN}); no default, so the console does not start without one.
-     */
-    String operatorToken();
 }

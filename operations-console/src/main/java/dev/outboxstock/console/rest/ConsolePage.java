@@ -11,8 +11,12 @@ import dev.outboxstock.console.overview.StockSection;
 import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
+import dev.outboxstock.problem.Roles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,13 +32,16 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The operations console: one server-rendered page, and the form posts of its replay and discard buttons (the same
- * service as the API, the operator token in the form). Each post answers with a redirect to the page, which shows
- * the outcome, so that reloading the page never repeats an action.
+ * service as the API). Each post answers with a redirect to the page, which shows the outcome, so that reloading the
+ * page never repeats an action. For operators only: the browser presents the token {@link SignInPage} stored in a
+ * cookie, and one without a valid token is sent there.
  */
 @Path("/")
+@RolesAllowed(Roles.OPERATOR)
 public class ConsolePage {
 
     /** Printable ASCII, 1 to 64 characters: what the action log records of who acted. */
@@ -42,12 +49,16 @@ public class ConsolePage {
 
     private final ConsoleOverview overview;
     private final RedriveService redrive;
-    private final OperatorToken token;
 
-    public ConsolePage(ConsoleOverview overview, RedriveService redrive, OperatorToken token) {
+    public ConsolePage(ConsoleOverview overview, RedriveService redrive) {
         this.overview = overview;
         this.redrive = redrive;
-        this.token = token;
+    }
+
+    /** A browser without a valid operator token is sent to sign in, rather than shown a bare 401. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public RestResponse<Void> signInFirst() {
+        return RestResponse.seeOther(URI.create(SignInPage.PATH));
     }
 
     @CheckedTemplate
@@ -88,24 +99,21 @@ public class ConsolePage {
     @Path("/console/dead-letters/{id}/replay")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> replay(
-            @RestPath long id, @RestForm String operator, @RestForm("token") String presentedToken) {
-        return act(id, operator, presentedToken, redrive::replay);
+    public RestResponse<Void> replay(@RestPath long id, @RestForm String operator) {
+        return act(id, operator, redrive::replay);
     }
 
     @POST
     @Path("/console/dead-letters/{id}/discard")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> discard(
-            @RestPath long id, @RestForm String operator, @RestForm("token") String presentedToken) {
-        return act(id, operator, presentedToken, redrive::discard);
+    public RestResponse<Void> discard(@RestPath long id, @RestForm String operator) {
+        return act(id, operator, redrive::discard);
     }
 
-    private RestResponse<Void> act(long id, String operator, String presentedToken, Action action) {
-        Optional<String> refused = refusal(operator, presentedToken);
-        if (refused.isPresent()) {
-            return backToPage(refused.get(), true);
+    private RestResponse<Void> act(long id, String operator, Action action) {
+        if (operator == null || !operator.strip().matches(OPERATOR_NAME)) {
+            return backToPage("Refused: say who you are (1 to 64 printable characters)", true);
         }
         try {
             return action.perform(id, operator.strip())
@@ -120,16 +128,6 @@ public class ConsolePage {
     @FunctionalInterface
     private interface Action {
         Optional<RedriveOutcome> perform(long id, String operator) throws UnroutableDeadLetterException;
-    }
-
-    private Optional<String> refusal(String operator, String presentedToken) {
-        if (!token.matches(presentedToken)) {
-            return Optional.of("Refused: the operator token is missing or wrong");
-        }
-        if (operator == null || !operator.strip().matches(OPERATOR_NAME)) {
-            return Optional.of("Refused: say who you are (1 to 64 printable characters)");
-        }
-        return Optional.empty();
     }
 
     private static String describe(RedriveOutcome outcome, long id) {

@@ -7,6 +7,8 @@ import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,10 +32,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The dead letters of every dead-letter topic: list and show (open to read), replay and discard (with the operator
- * token; {@code X-Operator} says who acts, for the action log).
+ * The dead letters of every dead-letter topic: list, show, replay and discard, for operators only ({@code
+ * X-Operator} says who acts, for the action log).
  */
 @Path("/dead-letters")
+@RolesAllowed(Roles.OPERATOR)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DeadLetterResource {
 
@@ -92,7 +95,6 @@ public class DeadLetterResource {
      */
     @POST
     @Path("/{id}/replay")
-    @OperatorOnly
     public RedriveOutcome replay(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator)
             throws UnroutableDeadLetterException {
         return redrive.replay(id, operator).orElseThrow(() -> noDeadLetter(id));
@@ -101,7 +103,6 @@ public class DeadLetterResource {
     /** Marks the dead letter as thrown away on purpose. */
     @POST
     @Path("/{id}/discard")
-    @OperatorOnly
     public RedriveOutcome discard(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
         return redrive.discard(id, operator).orElseThrow(() -> noDeadLetter(id));
     }
@@ -109,7 +110,6 @@ public class DeadLetterResource {
     /** Replays the pending dead letters the filter selects, oldest first; 422 when it selects none. */
     @POST
     @Path("/replay")
-    @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public RedriveOutcome replayAll(
             @NotNull(message = "a request body is required") @Valid BulkActionRequest request,
@@ -120,7 +120,6 @@ public class DeadLetterResource {
     /** Discards the pending dead letters the filter selects; 422 when it selects none. */
     @POST
     @Path("/discard")
-    @OperatorOnly
     @Consumes(MediaType.APPLICATION_JSON)
     public RedriveOutcome discardAll(
             @NotNull(message = "a request body is required") @Valid BulkActionRequest request,

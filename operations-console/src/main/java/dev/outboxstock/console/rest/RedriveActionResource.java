@@ -3,6 +3,8 @@ package dev.outboxstock.console.rest;
 import dev.outboxstock.console.deadletter.RedriveAction;
 import dev.outboxstock.console.service.RedriveService;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -16,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /** The action log: every replay and discard, newest first. */
 @Path("/redrive-actions")
+@RolesAllowed(Roles.OPERATOR)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class RedriveActionResource {
 

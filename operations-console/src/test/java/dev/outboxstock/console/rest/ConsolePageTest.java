@@ -2,10 +2,12 @@ package dev.outboxstock.console.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.outboxstock.console.OperationsTestResource;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,9 @@ class ConsolePageTest {
 
     @Test
     void rendersEvenWhenTheServicesCannotBeReached() {
-        given().get("/")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
@@ -29,24 +33,52 @@ class ConsolePageTest {
     }
 
     @Test
-    void aFormActionWithoutTheTokenIsRefusedAndSaysSo() {
+    void aBrowserWithoutAValidTokenIsSentToSignIn() {
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/sign-in"));
+        given().redirects()
+                .follow(false)
+                .cookie("console-token", TestTokens.operator() + "x")
+                .get("/")
+                .then()
+                .statusCode(303)
+                .header("Location", endsWith("/sign-in"));
         given().redirects()
                 .follow(false)
                 .formParam("operator", "mallory")
-                .formParam("token", "guess")
                 .post("/console/dead-letters/1/replay")
                 .then()
                 .statusCode(303)
-                .header("Location", containsString("outcome=Refused"))
-                .header("Location", containsString("failed=true"));
+                .header("Location", endsWith("/sign-in"));
+        given().get("/sign-in").then().statusCode(200).body(containsString("Access token"));
+    }
+
+    @Test
+    void signingInKeepsTheTokenInAStrictHttpOnlyCookieThatOpensThePage() {
+        String token = TestTokens.operator();
+        given().redirects()
+                .follow(false)
+                .formParam("token", token)
+                .post("/sign-in")
+                .then()
+                .statusCode(303)
+                .header("Set-Cookie", containsString("console-token=" + token))
+                .header("Set-Cookie", containsString("HttpOnly"))
+                .header("Set-Cookie", containsString("SameSite=Strict"));
+        given().cookie("console-token", token).get("/").then().statusCode(200).body(containsString("Dead letters"));
+    }
+
+    @Test
+    void aTokenWithoutTheOperatorRoleCannotSeeThePage() {
+        given().auth().oauth2(TestTokens.customer()).get("/").then().statusCode(403);
     }
 
     @Test
     void aFormActionForAnUnknownDeadLetterSaysSo() {
-        given().redirects()
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .redirects()
                 .follow(false)
                 .formParam("operator", "alice")
-                .formParam("token", DeadLetterRedriveTest.TOKEN)
                 .post("/console/dead-letters/999999999/discard")
                 .then()
                 .statusCode(303)
@@ -56,7 +88,9 @@ class ConsolePageTest {
 
     @Test
     void aBadProductIdIsShownNotSent() {
-        given().get("/?product=not a product!")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/?product=not a product!")
                 .then()
                 .statusCode(200)
                 .body(containsString("a product id is 1 to 64 letters"));
@@ -64,7 +98,9 @@ class ConsolePageTest {
 
     @Test
     void theOpenApiDocumentDescribesTheRedriveApi() {
-        given().get("/q/openapi?format=json")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
                 .body("paths.'/dead-letters/{id}/replay'.post", notNullValue())

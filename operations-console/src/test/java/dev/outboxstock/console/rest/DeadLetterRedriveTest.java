@@ -13,6 +13,7 @@ import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @OperationsTestResource
 class DeadLetterRedriveTest {
-
-    static final String TOKEN = "test-operator-token-0123456789";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -57,7 +56,9 @@ class DeadLetterRedriveTest {
 
         long id = awaitIndexed(product);
 
-        given().get("/dead-letters/{id}", id)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", id)
                 .then()
                 .statusCode(200)
                 .body("topic", equalTo(StockTopic.DEAD_LETTER))
@@ -95,11 +96,15 @@ class DeadLetterRedriveTest {
                     .extracting(Header::key)
                     .noneMatch(name -> name.startsWith(DeadLetterHeaders.PREFIX));
         });
-        given().get("/dead-letters/{id}", id)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", id)
                 .then()
                 .body("status", equalTo("REPLAYED"))
                 .body("replays", equalTo(2));
-        given().get("/redrive-actions?size=200")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/redrive-actions?size=200")
                 .then()
                 .statusCode(200)
                 .body("findAll { it.selection == 'dead letter " + id + "' }.operator", hasItem("alice"));
@@ -118,17 +123,23 @@ class DeadLetterRedriveTest {
         deadLetters.again(replayed, "second failure");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/dead-letters?key={key}&status=PENDING", product)
+                .until(() -> given().auth()
+                        .oauth2(TestTokens.operator())
+                        .get("/dead-letters?key={key}&status=PENDING", product)
                         .then()
                         .extract()
                         .path("total")
                         .equals(1));
-        long again = given().get("/dead-letters?key={key}&status=PENDING", product)
+        long again = given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?key={key}&status=PENDING", product)
                 .then()
                 .extract()
                 .jsonPath()
                 .getLong("items[0].id");
-        given().get("/dead-letters/{id}", again)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", again)
                 .then()
                 .body("reason", equalTo("second failure"))
                 .body("eventId", equalTo(eventId.toString()))
@@ -141,7 +152,8 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 2, "not wanted");
         long id = awaitIndexed(product);
 
-        given().header("Authorization", "Bearer " + TOKEN)
+        given().auth()
+                .oauth2(TestTokens.operator())
                 .header("X-Operator", "bob")
                 .post("/dead-letters/{id}/discard", id)
                 .then()
@@ -149,7 +161,11 @@ class DeadLetterRedriveTest {
                 .body("action", equalTo("DISCARD"))
                 .body("count", equalTo(1));
 
-        given().get("/dead-letters/{id}", id).then().body("status", equalTo("DISCARDED"));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", id)
+                .then()
+                .body("status", equalTo("DISCARDED"));
         assertThat(TopicReader.readToEnd(bootstrapServers, StockTopic.NAME))
                 .noneMatch(record -> product.equals(record.key()));
     }
@@ -161,17 +177,23 @@ class DeadLetterRedriveTest {
             deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, quantity, "batch " + product);
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/dead-letters?key={key}", product)
+                .until(() -> given().auth()
+                        .oauth2(TestTokens.operator())
+                        .get("/dead-letters?key={key}", product)
                         .then()
                         .extract()
                         .path("total")
                         .equals(3));
 
-        given().get("/dead-letters?reason={reason}&eventType=StockReplenished", "BATCH " + product)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?reason={reason}&eventType=StockReplenished", "BATCH " + product)
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(3));
-        given().get("/dead-letters?key={key}&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", product)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?key={key}&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", product)
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(0));
@@ -185,8 +207,16 @@ class DeadLetterRedriveTest {
                 .contentType("application/problem+json")
                 .body("title", equalTo("No dead letter matches"));
 
-        given().get("/dead-letters?key={key}&status=REPLAYED", product).then().body("total", equalTo(2));
-        given().get("/dead-letters?key={key}&status=DISCARDED", product).then().body("total", equalTo(1));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?key={key}&status=REPLAYED", product)
+                .then()
+                .body("total", equalTo(2));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?key={key}&status=DISCARDED", product)
+                .then()
+                .body("total", equalTo(1));
     }
 
     @Test
@@ -210,7 +240,9 @@ class DeadLetterRedriveTest {
         long routableId = awaitIndexed(product);
         long unroutableId = awaitIndexed(product + "-x");
 
-        given().get("/dead-letters/{id}", routableId)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", routableId)
                 .then()
                 .body("sourceTopic", equalTo(StockTopic.NAME))
                 .body("eventType", equalTo("StockReplenished"))
@@ -225,11 +257,15 @@ class DeadLetterRedriveTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("aggregateid is empty"));
-        given().get("/dead-letters/{id}", unroutableId).then().body("status", equalTo("PENDING"));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", unroutableId)
+                .then()
+                .body("status", equalTo("PENDING"));
     }
 
     @Test
-    void writesNeedTheOperatorTokenAndChangeNothingWithoutIt() {
+    void writesNeedAnOperatorTokenAndChangeNothingWithoutIt() {
         String product = product();
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 1, "token test");
         long id = awaitIndexed(product);
@@ -240,37 +276,77 @@ class DeadLetterRedriveTest {
                 .statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json");
-        given().header("Authorization", "Bearer " + TOKEN + "x")
+        given().header("Authorization", "Bearer " + TestTokens.operator() + "x")
                 .header("X-Operator", "mallory")
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(401);
-        given().header("Authorization", "Basic " + TOKEN)
+        given().header("Authorization", "Basic " + TestTokens.operator())
                 .contentType(ContentType.JSON)
                 .body("{\"key\":\"" + product + "\"}")
                 .post("/dead-letters/discard")
                 .then()
                 .statusCode(401);
 
-        given().get("/dead-letters/{id}", id).then().body("status", equalTo("PENDING"));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/{id}", id)
+                .then()
+                .body("status", equalTo("PENDING"));
     }
 
     @Test
     void badInputGetsAClearProblemAndChangesNothing() {
-        given().get("/dead-letters/999999999").then().statusCode(404).contentType("application/problem+json");
-        given().get("/dead-letters/not-a-number").then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/999999999")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters/not-a-number")
+                .then()
+                .statusCode(404);
         replay(999_999_999L).statusCode(404).contentType("application/problem+json");
-        given().get("/dead-letters?size=100000").then().statusCode(400).body("violations.field", hasItem("size"));
-        given().get("/dead-letters?size=0").then().statusCode(400);
-        given().get("/dead-letters?page=-1").then().statusCode(400);
-        given().get("/dead-letters?topic=stock-events").then().statusCode(400);
-        given().get("/dead-letters?status=LOST").then().statusCode(400);
-        given().get("/dead-letters?from=yesterday")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?size=100000")
+                .then()
+                .statusCode(400)
+                .body("violations.field", hasItem("size"));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?size=0")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?page=-1")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?topic=stock-events")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?status=LOST")
+                .then()
+                .statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?from=yesterday")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("from must be an instant"));
-        given().get("/redrive-actions?size=201").then().statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/redrive-actions?size=201")
+                .then()
+                .statusCode(400);
 
         bulk("replay", "{}").statusCode(400).body("violations.field", hasItem("narrowed"));
         bulk("replay", "{\"key\":\"k\",\"limit\":5000}").statusCode(400).body("violations.field", hasItem("limit"));
@@ -278,7 +354,8 @@ class DeadLetterRedriveTest {
                 .statusCode(400);
         bulk("discard", "{\"key\":\"k\",\"colour\":\"red\"}").statusCode(400);
         bulk("discard", "{\"key\":").statusCode(400);
-        given().header("Authorization", "Bearer " + TOKEN)
+        given().auth()
+                .oauth2(TestTokens.operator())
                 .post("/dead-letters/1/discard")
                 .then()
                 .statusCode(400)
@@ -291,7 +368,9 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 1, "metrics");
         replay(awaitIndexed(product)).statusCode(200);
 
-        given().get("/q/metrics")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("console_redrive_actions_total{action=\"REPLAY\""))
@@ -314,14 +393,16 @@ class DeadLetterRedriveTest {
     }
 
     private static ValidatableResponse replay(long id) {
-        return given().header("Authorization", "Bearer " + TOKEN)
+        return given().auth()
+                .oauth2(TestTokens.operator())
                 .header("X-Operator", "alice")
                 .post("/dead-letters/{id}/replay", id)
                 .then();
     }
 
     private static ValidatableResponse bulk(String action, String body) {
-        return given().header("Authorization", "Bearer " + TOKEN)
+        return given().auth()
+                .oauth2(TestTokens.operator())
                 .header("X-Operator", "alice")
                 .contentType(ContentType.JSON)
                 .body(body)
@@ -331,12 +412,16 @@ class DeadLetterRedriveTest {
 
     private static long awaitIndexed(String key) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/dead-letters?key={key}", key)
+                .until(() -> given().auth()
+                        .oauth2(TestTokens.operator())
+                        .get("/dead-letters?key={key}", key)
                         .then()
                         .extract()
                         .path("total")
                         .equals(1));
-        return given().get("/dead-letters?key={key}", key)
+        return given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/dead-letters?key={key}", key)
                 .then()
                 .extract()
                 .jsonPath()

@@ -7,6 +7,8 @@ import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
 import dev.outboxstock.order.service.PlacedOrder;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -58,6 +60,7 @@ public class OrderResource {
      * header {@code Idempotent-Replayed: true}), never a second one; the key reused for another request is a 422.
      */
     @POST
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     // Declaring an operation's own answers replaces the one SmallRye would derive: the success is declared too.
     @APIResponse(
@@ -96,6 +99,7 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR})
     public OrderResponse getOrder(@RestPath UUID id) {
         return orderService
                 .findOrder(id)
@@ -108,6 +112,7 @@ public class OrderResource {
      * operators' "pending for longer than ..." list).
      */
     @GET
+    @RolesAllowed(Roles.OPERATOR)
     public OrderPageResponse listOrders(
             @RestQuery
                     @Pattern(
@@ -133,6 +138,7 @@ public class OrderResource {
      */
     @GET
     @Path("/timeline")
+    @RolesAllowed(Roles.OPERATOR)
     public OrderTimelineResponse timeline(
             @RestQuery @NotNull(message = "since is required") String since,
             @RestQuery @DefaultValue("PT1M") String bucket) {
@@ -167,6 +173,7 @@ public class OrderResource {
     /** Cancels an order that is neither confirmed nor rejected yet (409 otherwise) and gives its stock back. */
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed(Roles.CUSTOMER)
     @APIResponse(
             responseCode = "200",
             description = "The order, CANCELLED",

@@ -16,6 +16,7 @@ import dev.outboxstock.order.domain.ProductQuantity;
 import dev.outboxstock.order.service.OrderLifecycle;
 import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +47,8 @@ class OrderApiPactVerificationTest {
     @TestHTTPResource("/")
     URL application;
 
+    private String token;
+
     @Inject
     OrderService orders;
 
@@ -58,8 +62,16 @@ class OrderApiPactVerificationTest {
 
     @TestTemplate
     @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context) {
+    void verify(PactVerificationContext context, HttpRequest request) {
+        // The pact pins the header's form; the value is the token the caller's state minted.
+        request.setHeader("Authorization", "Bearer " + token);
         context.verifyInteraction();
+    }
+
+    /** Every request of the consumer is made as this caller: a real token of the test issuer. */
+    @State("a customer is signed in")
+    void signedIn() {
+        token = TestTokens.customer();
     }
 
     @State("an order is pending")

@@ -5,7 +5,11 @@ import static org.hamcrest.Matchers.containsString;
 import dev.outboxstock.localstack.FreePort;
 import io.quarkus.test.QuarkusDevModeTest;
 import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,15 +37,33 @@ class DevModeIT {
                     .importDirectory(Path.of("target", "classes").toFile()));
 
     @Test
-    void startsOnTheLocalStackAndIsLive() {
+    void startsOnTheLocalStackAndIsLive() throws IOException {
         RestAssured.given()
                 .port(PORT)
                 .get("/q/health/live")
                 .then()
                 .statusCode(200)
                 .body(containsString("\"UP\""));
-        // The datasource points at the stack's orders database: the migrations ran there.
-        RestAssured.given().port(PORT).get("/orders").then().statusCode(200);
+        // The datasource points at the stack's orders database: the migrations ran there. The dev stack's token of
+        // an operator is accepted: the service verifies against the stack's JWKS.
+        RestAssured.given()
+                .port(PORT)
+                .auth()
+                .oauth2(devModeToken("operator"))
+                .get("/orders")
+                .then()
+                .statusCode(200);
+        RestAssured.given().port(PORT).get("/orders").then().statusCode(401);
+    }
+
+    /** A token the dev stack wrote for {@code role} (dev-services' DevStack). */
+    private static String devModeToken(String role) throws IOException {
+        Properties tokens = new Properties();
+        try (InputStream in = Files.newInputStream(
+                Path.of(System.getProperty("java.io.tmpdir"), "outbox-stock-dev-tokens.properties"))) {
+            tokens.load(in);
+        }
+        return tokens.getProperty(role);
     }
 
     @AfterAll

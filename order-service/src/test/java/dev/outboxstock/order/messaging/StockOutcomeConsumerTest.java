@@ -15,6 +15,7 @@ import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,9 @@ class StockOutcomeConsumerTest {
         awaitStatus(order, "REJECTED");
         assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED", "REJECTED");
         assertThat(releaseRequests(order)).containsExactly("apple");
-        given().when()
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
                 .get("/orders/{id}", order)
                 .then()
                 .body("rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK: pear"))
@@ -106,7 +109,12 @@ class StockOutcomeConsumerTest {
     @Test
     void stockTakenAfterACancellationIsGivenBack() throws Exception {
         UUID order = placeOrder("apple");
-        given().when().post("/orders/{id}/cancel", order).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", order)
+                .then()
+                .statusCode(200);
 
         outcomes.send(
                 UUID.randomUUID(),
@@ -184,7 +192,9 @@ class StockOutcomeConsumerTest {
                 List.of(products).stream()
                         .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
                         .toList());
-        String id = given().contentType(ContentType.JSON)
+        String id = given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body("{\"lines\":[" + lines + "]}")
                 .when()
                 .post("/orders")

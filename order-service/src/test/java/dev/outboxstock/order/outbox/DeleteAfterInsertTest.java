@@ -9,6 +9,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -37,7 +38,9 @@ class DeleteAfterInsertTest {
     void refusesOrdersUntilASlotExistsThenLeavesTheInsertInTheLogAndTheTableEmpty() {
         OrdersDatabase database = new OrdersDatabase(stack);
         given().when().get("/q/health/ready").then().statusCode(503);
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body(ORDER)
                 .when()
                 .post("/orders")
@@ -52,7 +55,9 @@ class DeleteAfterInsertTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> given().when().get("/q/health/ready").then().statusCode(200));
-        String order = given().contentType(ContentType.JSON)
+        String order = given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body(ORDER)
                 .when()
                 .post("/orders")

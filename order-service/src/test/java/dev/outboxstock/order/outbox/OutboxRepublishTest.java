@@ -7,6 +7,7 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.sql.Timestamp;
@@ -59,7 +60,9 @@ class OutboxRepublishTest {
     }
 
     private static String placeOrder(String product) {
-        return given().contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body("{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}")
                 .post("/orders")
                 .then()

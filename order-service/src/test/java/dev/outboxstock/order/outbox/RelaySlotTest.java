@@ -12,6 +12,7 @@ import dev.outboxstock.localstack.testing.LostSlots;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -62,7 +63,9 @@ class RelaySlotTest {
                         .statusCode(503)
                         .body("checks.find { it.name == 'outbox' }.data.slotState", equalTo(slotState)));
         long rowsBefore = new OrdersDatabase(stack).rowsInAllTables();
-        given().contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body(ORDER)
                 .post("/orders")
                 .then()
@@ -76,7 +79,13 @@ class RelaySlotTest {
     private static void awaitOrdersTaken() {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        given().contentType(ContentType.JSON).body(ORDER).post("/orders").then().statusCode(201);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
+                .body(ORDER)
+                .post("/orders")
+                .then()
+                .statusCode(201);
     }
 
     private static void createSlot(OrdersDatabase database) {

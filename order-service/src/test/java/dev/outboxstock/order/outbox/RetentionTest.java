@@ -10,6 +10,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -36,7 +37,9 @@ class RetentionTest {
     @Test
     void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
-        UUID order = UUID.fromString(given().contentType(ContentType.JSON)
+        UUID order = UUID.fromString(given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body("{\"lines\":[{\"productId\":\"pecan\",\"quantity\":1}]}")
                 .post("/orders")
                 .then()

@@ -11,6 +11,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Collections;
 import java.util.Map;
@@ -88,7 +89,9 @@ class BadOrderRequestTest {
         OrdersDatabase database = new OrdersDatabase(stack);
         long rowsBefore = database.rowsInAllTables();
 
-        given().contentType(contentType)
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(contentType)
                 .headers(headers)
                 .body(body)
                 .when()

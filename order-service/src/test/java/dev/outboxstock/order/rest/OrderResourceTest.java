@@ -16,6 +16,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -42,7 +43,9 @@ class OrderResourceTest {
 
     @Test
     void placesAPendingOrderWithOneStockRequestPerLineInTheSameTransaction() {
-        String order = given().contentType(ContentType.JSON)
+        String order = given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .header("traceparent", TRACEPARENT)
                 .body(body(line("apple", 2), line("pear", 5)))
                 .when()
@@ -70,7 +73,9 @@ class OrderResourceTest {
         assertThat((String) traceparents.get(0).get(0))
                 .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
                 .isNotEqualTo(TRACEPARENT);
-        given().when()
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
                 .get("/orders/{id}", order)
                 .then()
                 .statusCode(200)
@@ -81,13 +86,20 @@ class OrderResourceTest {
 
     @Test
     void answersAnUnknownOrderWithNotFoundProblem() {
-        given().when()
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
                 .get("/orders/{id}", UUID.randomUUID())
                 .then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
-        given().when().post("/orders/{id}/cancel", UUID.randomUUID()).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", UUID.randomUUID())
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -131,8 +143,20 @@ class OrderResourceTest {
         String order =
                 place(null, body(line("kiwi", 1))).statusCode(201).extract().path("id");
 
-        given().when().post("/orders/{id}/cancel", order).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        given().when().post("/orders/{id}/cancel", order).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", order)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", order)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"));
     }
 
     @Test
@@ -141,9 +165,16 @@ class OrderResourceTest {
                 place(null, body(line("lime", 1))).statusCode(201).extract().path("id");
         String newer =
                 place(null, body(line("lime", 2))).statusCode(201).extract().path("id");
-        given().when().post("/orders/{id}/cancel", older).then().statusCode(200);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", older)
+                .then()
+                .statusCode(200);
 
-        given().queryParam("size", 1)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .queryParam("size", 1)
                 .when()
                 .get("/orders")
                 .then()
@@ -151,7 +182,9 @@ class OrderResourceTest {
                 .body("items", hasSize(1))
                 .body("items[0].id", equalTo(newer))
                 .body("size", equalTo(1));
-        given().queryParam("status", "CANCELLED")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .queryParam("status", "CANCELLED")
                 .queryParam("size", 100)
                 .when()
                 .get("/orders")
@@ -159,7 +192,9 @@ class OrderResourceTest {
                 .statusCode(200)
                 .body("items.status", everyItem(equalTo("CANCELLED")))
                 .body("items.id", org.hamcrest.Matchers.hasItem(older));
-        given().queryParam("status", "SHIPPED")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .queryParam("status", "SHIPPED")
                 .when()
                 .get("/orders")
                 .then()
@@ -169,7 +204,9 @@ class OrderResourceTest {
 
     @Test
     void startsATraceOfItsOwnWhenTheHeaderIsInvalid() {
-        String order = given().contentType(ContentType.JSON)
+        String order = given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .header("traceparent", "not-a-trace")
                 .body(body(line("date", 1)))
                 .when()
@@ -209,7 +246,10 @@ class OrderResourceTest {
     }
 
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {
-        var request = given().contentType(ContentType.JSON).body(body);
+        var request = given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
+                .body(body);
         if (idempotencyKey != null) {
             request.header(OrderResource.IDEMPOTENCY_KEY, idempotencyKey);
         }

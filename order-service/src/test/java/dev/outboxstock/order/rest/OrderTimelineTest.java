@@ -13,6 +13,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
@@ -35,7 +36,9 @@ class OrderTimelineTest {
                 .execute("UPDATE customer_order SET created_at = '" + since.plusSeconds(90) + "' WHERE id = '" + order
                         + "'");
 
-        given().get("/orders/timeline?since={since}&bucket=PT1M", since.toString())
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/timeline?since={since}&bucket=PT1M", since.toString())
                 .then()
                 .statusCode(200)
                 .body("since", equalTo(since.toString()))
@@ -53,7 +56,9 @@ class OrderTimelineTest {
         String recent = place();
         String before = Instant.now().minus(30, ChronoUnit.MINUTES).toString();
 
-        given().get("/orders?status=PENDING&size=100&createdBefore={before}", before)
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders?status=PENDING&size=100&createdBefore={before}", before)
                 .then()
                 .statusCode(200)
                 .body("items.id", hasItem(old))
@@ -63,29 +68,48 @@ class OrderTimelineTest {
 
     @Test
     void refusesBadTimesAndTooManyBuckets() {
-        given().get("/orders/timeline").then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        given().get("/orders/timeline?since=yesterday")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/timeline")
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/timeline?since=yesterday")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("since must be an instant"));
-        given().get("/orders/timeline?since={since}&bucket=1m", Instant.now().toString())
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/timeline?since={since}&bucket=1m", Instant.now().toString())
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("bucket"));
-        given().get(
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get(
                         "/orders/timeline?since={since}&bucket=PT0.5S",
                         Instant.now().toString())
                 .then()
                 .statusCode(400);
-        given().get("/orders/timeline?since=2000-01-01T00:00:00Z&bucket=PT1S")
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/timeline?since=2000-01-01T00:00:00Z&bucket=PT1S")
                 .then()
                 .statusCode(400)
                 .body("detail", containsString("buckets"));
-        given().get("/orders?createdBefore=soon").then().statusCode(400);
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders?createdBefore=soon")
+                .then()
+                .statusCode(400);
     }
 
     private static String place() {
-        return given().contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body("{\"lines\":[{\"productId\":\"timeline\",\"quantity\":1}]}")
                 .post("/orders")
                 .then()

@@ -12,6 +12,7 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -69,7 +70,12 @@ class OrderReconciliationTest {
 
         await().atMost(TIMEOUT).until(() -> status(database, order).equals("REJECTED"));
 
-        assertThat(given().get("/orders/{id}", order).then().extract().<String>path("rejectionReason"))
+        assertThat(given().auth()
+                        .oauth2(TestTokens.customer())
+                        .get("/orders/{id}", order)
+                        .then()
+                        .extract()
+                        .<String>path("rejectionReason"))
                 .startsWith("TIMED_OUT");
         assertThat(lineStatuses(database, order)).containsExactly("RELEASE_REQUESTED", "PENDING");
         assertThat(request(database, order, StockReleaseRequested.TYPE)).isNotEmpty();
@@ -82,7 +88,9 @@ class OrderReconciliationTest {
                 List.of(products).stream()
                         .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
                         .toList());
-        return UUID.fromString(given().contentType(ContentType.JSON)
+        return UUID.fromString(given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
                 .body("{\"lines\":[" + lines + "]}")
                 .post("/orders")
                 .then()

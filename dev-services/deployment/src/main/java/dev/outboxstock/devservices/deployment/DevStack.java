@@ -2,6 +2,8 @@ package dev.outboxstock.devservices.deployment;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
+import dev.outboxstock.token.Role;
+import dev.outboxstock.token.TokenIssuer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,12 @@ final class DevStack implements AutoCloseable {
     private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Path ADDRESS_FILE = DIRECTORY.resolve("outbox-stock-dev-stack.properties");
     private static final Path LOCK_FILE = DIRECTORY.resolve("outbox-stock-dev-stack.lock");
+    /** The JWKS the services in dev mode verify tokens against, and a ready token per role, valid for a day. */
+    static final Path JWKS_FILE = DIRECTORY.resolve("outbox-stock-dev-jwks.json");
+
+    static final Path TOKENS_FILE = DIRECTORY.resolve("outbox-stock-dev-tokens.properties");
+    static final String ISSUER = "https://dev.outbox-stock.local";
+    private static final Duration TOKEN_VALIDITY = Duration.ofDays(1);
 
     private final Address address;
     private final Optional<LocalStack> owned;
@@ -70,11 +79,30 @@ final class DevStack implements AutoCloseable {
                     postgres.port(),
                     stack.kafka().orElseThrow().bootstrapServers(),
                     ProcessHandle.current().pid());
+            writeTokens();
             address.write(ADDRESS_FILE);
             return new DevStack(address, Optional.of(stack));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + LOCK_FILE, e);
         }
+    }
+
+    /**
+     * The dev stack's own identity provider: a key made for this stack, its JWKS in a file every service in dev mode
+     * reads, and a token per role in another, for curl or a REST client.
+     */
+    private static void writeTokens() throws IOException {
+        TokenIssuer issuer = TokenIssuer.generate(ISSUER, TokenIssuer.AUDIENCE);
+        Files.writeString(JWKS_FILE, issuer.jwks());
+        Properties tokens = new Properties();
+        for (Role role : Role.values()) {
+            tokens.setProperty(role.group(), issuer.token(role, "dev-" + role.group(), TOKEN_VALIDITY));
+        }
+        try (OutputStream out = Files.newOutputStream(TOKENS_FILE)) {
+            tokens.store(
+                    out, "Bearer tokens for the services in dev mode, valid for a day: Authorization: Bearer <token>");
+        }
+        LOG.infof("Dev mode tokens (one per role, valid for a day): %s", TOKENS_FILE);
     }
 
     /** The replication slot of {@code database}'s relay: slot names are unique in the cluster. */
@@ -92,6 +120,8 @@ final class DevStack implements AutoCloseable {
         config.put("kafka.bootstrap.servers", address.kafka());
         config.put("local-stack.postgres.host", address.host());
         config.put("local-stack.postgres.port", String.valueOf(address.port()));
+        config.put("auth.jwks-url", JWKS_FILE.toUri().toString());
+        config.put("auth.issuer", ISSUER);
         database.ifPresent(name -> {
             config.put("quarkus.datasource.jdbc.url", address.jdbcUrl(name));
             config.put("quarkus.datasource.username", PostgresServer.SUPERUSER);
@@ -106,6 +136,7 @@ final class DevStack implements AutoCloseable {
         owned.ifPresent(stack -> {
             try {
                 Files.deleteIfExists(ADDRESS_FILE);
+                Files.deleteIfExists(TOKENS_FILE);
             } catch (IOException e) {
                 LOG.warnf(e, "Cannot delete %s", ADDRESS_FILE);
             }

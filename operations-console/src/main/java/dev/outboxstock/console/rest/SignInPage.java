@@ -1,0 +1,59 @@
+package dev.outboxstock.console.rest;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Where an operator's browser hands over its bearer token (from the identity provider) once: it is kept in a cookie
+ * the page's requests present, {@code HttpOnly} (no script reads it) and {@code SameSite=Strict} (no other site's page
+ * can make the browser send it, so a form post cannot be forged from elsewhere). The token is verified on every
+ * request, as if it came in an {@code Authorization} header; this page only stores it.
+ */
+@Path(SignInPage.PATH)
+@PermitAll
+public class SignInPage {
+
+    static final String PATH = "/sign-in";
+
+    /** The cookie the console reads a browser's token from ({@code mp.jwt.token.cookie}). */
+    static final String COOKIE = "console-token";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signIn();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance form() {
+        return Templates.signIn();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<Void> signIn(@RestForm String token) {
+        NewCookie cookie = new NewCookie.Builder(COOKIE)
+                .value(token == null ? "" : token.strip())
+                .path("/")
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+        return RestResponse.ResponseBuilder.<Void>seeOther(URI.create("/"))
+                .cookie(cookie)
+                .build();
+    }
+}
