@@ -5,6 +5,7 @@ import static dev.outboxstock.order.rest.OrderResourceTest.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.order.OrderTestResource;
+import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -49,6 +50,7 @@ class OversizedBodyConnectionTest {
                 HttpRequest.newBuilder(orders)
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + TestTokens.customer())
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.discarding());
