@@ -9,6 +9,7 @@ import dev.outboxstock.localstack.FreePort;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.token.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,7 +91,10 @@ class ConsumerCrashIT {
                         "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(InventoryDatabase.NAME),
                         "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                         "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers()),
+                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
+                        // The API is not called here, but the service does not start without an issuer to trust.
+                        "AUTH_ISSUER", TokenIssuer.TEST_ISSUER,
+                        "AUTH_JWKS_URL", "access-tokens/test-jwks.json"),
                 FreePort.find(),
                 LOGS);
     }
