@@ -92,8 +92,12 @@ class ServiceEnvironmentTest {
     @Test
     void anAddressThatDefaultsToLocalhostMustBeSet() {
         ServiceConfiguration inventory = ServiceConfiguration.of("inventory-service");
-        Set<String> withoutKafka =
-                Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
+        Set<String> withoutKafka = Set.of(
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "QUARKUS_DATASOURCE_USERNAME",
+                "QUARKUS_DATASOURCE_PASSWORD",
+                "AUTH_ISSUER",
+                "AUTH_JWKS_URL");
 
         assertThat(inventory.unmetBy(withoutKafka))
                 .singleElement()

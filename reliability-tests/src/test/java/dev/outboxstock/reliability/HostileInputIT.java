@@ -1,6 +1,7 @@
 package dev.outboxstock.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.contract.EventHeaders;
@@ -13,6 +14,9 @@ import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
+import dev.outboxstock.system.client.UnexpectedResponseException;
+import dev.outboxstock.token.HostileTokens;
+import dev.outboxstock.token.HostileTokens.HostileToken;
 import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +31,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -123,6 +128,79 @@ class HostileInputIT {
                 .as("answers other than 4xx to hostile writes, or 5xx")
                 .isEmpty();
         assertThat(rowCounts()).as("rows in the tables a request could write").isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void hostileTokensAre401AValidTokenWithoutTheRoleIs403AndNothingChanges() throws Exception {
+        String rowsBefore = rowCounts();
+        URI placeOrder = system.orderService().baseUri().resolve("/orders");
+        URI setStock = system.inventoryService().baseUri().resolve("/products/hostile-token/stock");
+        String order = "{\"lines\":[{\"productId\":\"hostile-token\",\"quantity\":1}]}";
+        String stock = "{\"available\":5}";
+        Map<String, String> answers = new TreeMap<>();
+
+        for (HostileToken token : HostileTokens.against(system.tokens(), Role.CUSTOMER)) {
+            answers.put("POST /orders, " + token, refusal(placeOrder, "POST", order, token.authorization(), 401));
+        }
+        for (HostileToken token : HostileTokens.against(system.tokens(), Role.STOCK_ADMIN)) {
+            answers.put("PUT stock, " + token, refusal(setStock, "PUT", stock, token.authorization(), 401));
+        }
+        answers.put(
+                "POST /orders, stock-admin",
+                refusal(placeOrder, "POST", order, Optional.of("Bearer " + tokens.get(Role.STOCK_ADMIN)), 403));
+        answers.put(
+                "PUT stock, customer",
+                refusal(setStock, "PUT", stock, Optional.of("Bearer " + tokens.get(Role.CUSTOMER)), 403));
+        answers.put(
+                "PUT stock, operator",
+                refusal(setStock, "PUT", stock, Optional.of("Bearer " + tokens.get(Role.OPERATOR)), 403));
+
+        answers.forEach((call, answer) -> System.out.printf("%-50s %s%n", call, answer));
+        assertThat(rowCounts()).as("rows in the tables a request could write").isEqualTo(rowsBefore);
+    }
+
+    /** Sends one write and checks it is refused with {@code status}; returns the status and the challenge. */
+    private String refusal(URI uri, String method, String body, Optional<String> authorization, int status)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        assertThat(response.statusCode())
+                .as("%s %s with %s", method, uri, authorization)
+                .isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        if (status == 401) {
+            assertThat(challenge).as("the challenge of a 401").startsWith("Bearer");
+        }
+        return response.statusCode() + " " + challenge;
+    }
+
+    @Test
+    void oneCustomerCannotSeeCancelOrReplayByKeyAnothersOrder() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        URI orders = system.orderService().baseUri();
+        OrderClient alice = new OrderClient(orders, system.token(Role.CUSTOMER, "alice-" + run));
+        OrderClient mallory = new OrderClient(orders, system.token(Role.CUSTOMER, "mallory-" + run));
+        String product = "owned-" + run;
+        new InventoryClient(system.inventoryService().baseUri(), tokens.get(Role.STOCK_ADMIN)).setStock(product, 10);
+        String key = "checkout-" + run;
+        List<OrderClient.Line> lines = List.of(new OrderClient.Line(product, 1));
+        OrderClient.Order order = alice.placeOrder(key, lines);
+
+        assertThat(mallory.findOrder(order.id())).as("another customer's order").isEmpty();
+        assertThatThrownBy(() -> mallory.cancel(order.id()))
+                .isInstanceOfSatisfying(
+                        UnexpectedResponseException.class,
+                        refused -> assertThat(refused.status()).isEqualTo(404));
+        assertThat(mallory.placeOrder(key, lines).id())
+                .as("the same Idempotency-Key of another customer places that customer's own order")
+                .isNotEqualTo(order.id());
+        assertThat(alice.findOrder(order.id()))
+                .hasValueSatisfying(mine -> assertThat(mine.status()).isNotEqualTo("CANCELLED"));
     }
 
     @Test

@@ -20,23 +20,38 @@ import java.util.regex.Pattern;
 record ApplicationProperties(Map<String, String> values) {
 
     /** {@code ${name}} or {@code ${name:default}} inside a value. */
+    /** How Quarkus names the project's own libraries in {@code lib/main}: by group id first. */
+    private static final String PROJECT_LIBRARY = "dev.outboxstock.";
+
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
 
-    static ApplicationProperties read(Path applicationJar) {
-        try (JarFile jar = new JarFile(applicationJar.toFile())) {
-            var entry = jar.getJarEntry("application.properties");
-            Properties properties = new Properties();
+    /**
+     * The service's {@code application.properties}, over the {@code META-INF/microprofile-config.properties} of the
+     * project's own libraries (rest-problem's authentication settings, shared by the three APIs): both are
+     * configuration sources of the service, the first one winning.
+     */
+    static ApplicationProperties read(PackagedService service) {
+        Properties properties = new Properties();
+        service.libraries().stream()
+                .filter(library -> library.getFileName().toString().startsWith(PROJECT_LIBRARY))
+                .forEach(library -> load(library, "META-INF/microprofile-config.properties", properties));
+        load(service.applicationJar(), "application.properties", properties);
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().stream()
+                .filter(name -> !name.startsWith("%"))
+                .sorted()
+                .forEach(name -> values.put(name, properties.getProperty(name)));
+        return new ApplicationProperties(values);
+    }
+
+    private static void load(Path jarFile, String resource, Properties into) {
+        try (JarFile jar = new JarFile(jarFile.toFile())) {
+            var entry = jar.getJarEntry(resource);
             if (entry != null) {
                 try (InputStream in = jar.getInputStream(entry)) {
-                    properties.load(in);
+                    into.load(in);
                 }
             }
-            Map<String, String> values = new LinkedHashMap<>();
-            properties.stringPropertyNames().stream()
-                    .filter(name -> !name.startsWith("%"))
-                    .sorted()
-                    .forEach(name -> values.put(name, properties.getProperty(name)));
-            return new ApplicationProperties(values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,7 +51,7 @@ public final class ServiceConfiguration {
 
     private static ServiceConfiguration read(PackagedService service) {
         Builder configuration = new Builder();
-        ApplicationProperties properties = ApplicationProperties.read(service.applicationJar());
+        ApplicationProperties properties = ApplicationProperties.read(service);
         try (URLClassLoader classes = service.classLoader()) {
             properties.addTo(configuration);
             ConfigMappings.addTo(configuration, properties, service, classes);

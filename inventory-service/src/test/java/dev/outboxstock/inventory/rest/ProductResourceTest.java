@@ -1,10 +1,16 @@
 package dev.outboxstock.inventory.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
+import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -90,5 +96,25 @@ class ProductResourceTest {
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
+    }
+
+    @Test
+    void itsOpenApiDocumentDeclaresEachOperationsRolesAndPassesTheLint() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/products/{id}/stock'.put.security[0].bearer", contains(Roles.STOCK_ADMIN))
+                .body(
+                        "paths.'/products/{id}/movements'.get.security[0].bearer",
+                        containsInAnyOrder(Roles.STOCK_ADMIN, Roles.OPERATOR))
+                .body(
+                        "paths.'/products/{id}'.get.security[0].bearer",
+                        containsInAnyOrder(Roles.CUSTOMER, Roles.STOCK_ADMIN, Roles.OPERATOR))
+                .body("components.schemas.Problem.properties.keySet()", hasItems("title", "status", "detail"));
+
+        String document = given().accept("application/json").get("/q/openapi").asString();
+        assertThat(OpenApiLint.violations(document)).isEmpty();
     }
 }

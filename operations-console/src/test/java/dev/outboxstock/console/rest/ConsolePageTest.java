@@ -1,12 +1,16 @@
 package dev.outboxstock.console.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.outboxstock.console.OperationsTestResource;
+import dev.outboxstock.contract.testing.OpenApiLint;
+import dev.outboxstock.problem.Roles;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -104,6 +108,10 @@ class ConsolePageTest {
                 .then()
                 .statusCode(200)
                 .body("paths.'/dead-letters/{id}/replay'.post", notNullValue())
+                .body("paths.'/dead-letters/{id}/replay'.post.security[0].bearer", contains(Roles.OPERATOR))
                 .body("info.title", equalTo("operations-console"));
+
+        String document = given().get("/q/openapi?format=json").asString();
+        assertThat(OpenApiLint.violations(document)).isEmpty();
     }
 }

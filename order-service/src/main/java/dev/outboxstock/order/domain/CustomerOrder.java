@@ -36,6 +36,10 @@ public class CustomerOrder {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
+    /** The subject of the token that placed it; none for orders placed before the API was authenticated. */
+    @Column(name = "owner", updatable = false)
+    private String owner;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -52,10 +56,11 @@ public class CustomerOrder {
 
     protected CustomerOrder() {}
 
-    /** A new pending order; lines are numbered in the given order, from 1. */
-    public static CustomerOrder place(UUID id, List<ProductQuantity> items, Instant now) {
+    /** A new pending order of {@code owner}; lines are numbered in the given order, from 1. */
+    public static CustomerOrder place(UUID id, String owner, List<ProductQuantity> items, Instant now) {
         CustomerOrder order = new CustomerOrder();
         order.id = id;
+        order.owner = owner;
         order.status = OrderStatus.PENDING;
         order.createdAt = now;
         order.updatedAt = now;
@@ -117,6 +122,10 @@ public class CustomerOrder {
         moveTo(OrderStatus.CANCELLED);
         updatedAt = now;
         return releaseReservedLines(now);
+    }
+
+    public String owner() {
+        return owner;
     }
 
     public UUID id() {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Remembers which order each client-chosen Idempotency-Key created. */
+/** Remembers which order each customer's Idempotency-Key created: a key is its customer's own. */
 @ApplicationScoped
 public class IdempotencyKeyRepository {
 
@@ -20,20 +20,23 @@ public class IdempotencyKeyRepository {
      * Claims the key for a new order in the current transaction, or returns the request that claimed it first. A
      * concurrent request with the same key waits here until the first commits, then gets the first's order.
      */
-    public Optional<EarlierRequest> claim(String key, String requestFingerprint, UUID orderId) {
+    public Optional<EarlierRequest> claim(String owner, String key, String requestFingerprint, UUID orderId) {
         int claimed = entityManager
-                .createNativeQuery("INSERT INTO idempotency_key (key, request_fingerprint, order_id)"
-                        + " VALUES (?1, ?2, ?3) ON CONFLICT (key) DO NOTHING")
-                .setParameter(1, key)
-                .setParameter(2, requestFingerprint)
-                .setParameter(3, orderId)
+                .createNativeQuery("INSERT INTO idempotency_key (owner, key, request_fingerprint, order_id)"
+                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (owner, key) DO NOTHING")
+                .setParameter(1, owner)
+                .setParameter(2, key)
+                .setParameter(3, requestFingerprint)
+                .setParameter(4, orderId)
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
         }
         List<?> rows = entityManager
-                .createNativeQuery("SELECT order_id, request_fingerprint FROM idempotency_key WHERE key = ?1")
-                .setParameter(1, key)
+                .createNativeQuery(
+                        "SELECT order_id, request_fingerprint FROM idempotency_key WHERE owner = ?1 AND key = ?2")
+                .setParameter(1, owner)
+                .setParameter(2, key)
                 .getResultList();
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new EarlierRequest((UUID) row[0], (String) row[1]));

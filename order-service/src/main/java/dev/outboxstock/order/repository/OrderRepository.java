@@ -28,7 +28,8 @@ import org.hibernate.Session;
 public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUID> {
 
     private static final String INSERT_ORDER =
-            "INSERT INTO customer_order (id, status, created_at, updated_at, version)" + " VALUES (?, ?, ?, ?, 0)";
+            "INSERT INTO customer_order (id, owner, status, created_at, updated_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, 0)";
     private static final String INSERT_LINES =
             "INSERT INTO order_line (id, order_id, line_number, product_id, quantity,"
                     + " status, requested_at) SELECT l.id, CAST(? AS uuid), l.line_number, l.product_id, l.quantity, l.status, l.requested_at"
@@ -44,9 +45,10 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_ORDER)) {
                 insert.setObject(1, order.id());
-                insert.setString(2, order.status().name());
-                insert.setObject(3, order.createdAt().atOffset(ZoneOffset.UTC));
-                insert.setObject(4, order.updatedAt().atOffset(ZoneOffset.UTC));
+                insert.setString(2, order.owner());
+                insert.setString(3, order.status().name());
+                insert.setObject(4, order.createdAt().atOffset(ZoneOffset.UTC));
+                insert.setObject(5, order.updatedAt().atOffset(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
             List<OrderLine> lines = order.lines();

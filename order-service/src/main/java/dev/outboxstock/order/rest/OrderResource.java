@@ -3,6 +3,7 @@ package dev.outboxstock.order.rest;
 import dev.outboxstock.order.domain.OrderStatus;
 import dev.outboxstock.order.mapping.OrderMapper;
 import dev.outboxstock.order.repository.OrderSelection;
+import dev.outboxstock.order.service.Caller;
 import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
 import dev.outboxstock.order.service.PlacedOrder;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,9 +52,16 @@ public class OrderResource {
     static final int MAX_BUCKETS = 1000;
 
     private final OrderService orderService;
+    private final JsonWebToken token;
 
-    public OrderResource(OrderService orderService) {
+    public OrderResource(OrderService orderService, JsonWebToken token) {
         this.orderService = orderService;
+        this.token = token;
+    }
+
+    /** The caller of the current request, from its verified token. */
+    private Caller caller() {
+        return new Caller(token.getSubject(), token.getGroups().contains(Roles.OPERATOR));
     }
 
     /**
@@ -82,6 +91,7 @@ public class OrderResource {
                     String idempotencyKey,
             UriInfo uriInfo) {
         PlacedOrder placed = orderService.placeOrder(new PlaceOrderCommand(
+                token.getSubject(),
                 request.lines().stream()
                         .map(OrderLineRequest::toProductQuantity)
                         .toList(),
@@ -102,7 +112,7 @@ public class OrderResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.OPERATOR})
     public OrderResponse getOrder(@RestPath UUID id) {
         return orderService
-                .findOrder(id)
+                .findOrder(id, caller())
                 .map(OrderMapper::toResponse)
                 .orElseThrow(() -> new NotFoundException("No order " + id));
     }
@@ -187,7 +197,7 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrderResponse cancel(@RestPath UUID id) {
         return orderService
-                .cancel(id)
+                .cancel(id, caller())
                 .map(OrderMapper::toResponse)
                 .orElseThrow(() -> new NotFoundException("No order " + id));
     }

@@ -46,7 +46,7 @@ public class OrderService {
         if (command.idempotencyKey().isPresent()) {
             String key = command.idempotencyKey().get();
             String fingerprint = command.fingerprint();
-            Optional<EarlierRequest> earlier = idempotencyKeys.claim(key, fingerprint, orderId);
+            Optional<EarlierRequest> earlier = idempotencyKeys.claim(command.owner(), key, fingerprint, orderId);
             if (earlier.isPresent()) {
                 if (!earlier.get().requestFingerprint().equals(fingerprint)) {
                     throw new IdempotencyKeyReusedException(key);
@@ -55,15 +55,16 @@ public class OrderService {
                         orders.findWithLines(earlier.get().orderId()).orElseThrow(), true);
             }
         }
-        CustomerOrder order = CustomerOrder.place(orderId, command.items(), Instant.now(clock));
+        CustomerOrder order = CustomerOrder.place(orderId, command.owner(), command.items(), Instant.now(clock));
         orders.insert(order);
         stockRequests.takeStockFor(order);
         return new PlacedOrder(order, false);
     }
 
+    /** The order, if the caller may see it: its owner, or an operator. */
     @Transactional
-    public Optional<CustomerOrder> findOrder(UUID id) {
-        return orders.findWithLines(id);
+    public Optional<CustomerOrder> findOrder(UUID id, Caller caller) {
+        return orders.findWithLines(id).filter(caller::mayRead);
     }
 
     @Transactional
@@ -78,14 +79,14 @@ public class OrderService {
     }
 
     /**
-     * Cancels a pending order and gives back the stock its lines took; stock taken later is given back when
-     * inventory reports it.
+     * Cancels a pending order of the caller's and gives back the stock its lines took; stock taken later is given back
+     * when inventory reports it. Another customer's order is not found.
      *
      * @throws dev.outboxstock.order.domain.IllegalTransitionException when the order is confirmed or rejected
      */
     @Transactional
-    public Optional<CustomerOrder> cancel(UUID id) {
-        Optional<CustomerOrder> found = orders.findForUpdate(id);
+    public Optional<CustomerOrder> cancel(UUID id, Caller caller) {
+        Optional<CustomerOrder> found = orders.findForUpdate(id).filter(caller::ownsIt);
         found.ifPresent(order -> stockRequests.giveStockBack(order.cancel(Instant.now(clock))));
         return found;
     }

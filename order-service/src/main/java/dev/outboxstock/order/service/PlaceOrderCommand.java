@@ -8,8 +8,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** A request to place an order: what to order, and the client's optional Idempotency-Key. */
-public record PlaceOrderCommand(List<ProductQuantity> items, Optional<String> idempotencyKey) {
+/**
+ * A request to place an order: who orders (the token's subject), what, and the customer's optional Idempotency-Key.
+ */
+public record PlaceOrderCommand(String owner, List<ProductQuantity> items, Optional<String> idempotencyKey) {
 
     /** Identifies what was asked for, so that a key reused for a different request can be told apart. */
     String fingerprint() {

@@ -88,7 +88,8 @@ class OrderApiPactVerificationTest {
     }
 
     private UUID placeOrderForTwoApples() {
-        return orders.placeOrder(new PlaceOrderCommand(List.of(new ProductQuantity("apple", 2)), Optional.empty()))
+        return orders.placeOrder(new PlaceOrderCommand(
+                        TestTokens.CUSTOMER, List.of(new ProductQuantity("apple", 2)), Optional.empty()))
                 .order()
                 .id();
     }

@@ -7,6 +7,7 @@ import dev.outboxstock.inbox.DecodedEvent;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.domain.ProductQuantity;
+import dev.outboxstock.order.service.Caller;
 import dev.outboxstock.order.service.OrderLifecycle;
 import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
@@ -19,6 +20,9 @@ import java.util.UUID;
  * reads the outbox row that code wrote and turns it into the record the relay publishes.
  */
 final class StockRequestsAsRelayed {
+
+    /** The customer whose orders the provider states place. */
+    private static final String OWNER = "pact-customer";
 
     private final OrderService orders;
     private final OrderLifecycle lifecycle;
@@ -45,7 +49,7 @@ final class StockRequestsAsRelayed {
                 new EventSource(UUID.randomUUID(), 0, 0),
                 StockDecreased.TYPE,
                 new StockDecreased(order, productId, quantity))));
-        orders.cancel(order);
+        orders.cancel(order, Caller.customer(OWNER));
         return order;
     }
 
@@ -55,7 +59,7 @@ final class StockRequestsAsRelayed {
     }
 
     private UUID place(List<ProductQuantity> lines) {
-        return orders.placeOrder(new PlaceOrderCommand(lines, Optional.empty()))
+        return orders.placeOrder(new PlaceOrderCommand(OWNER, lines, Optional.empty()))
                 .order()
                 .id();
     }

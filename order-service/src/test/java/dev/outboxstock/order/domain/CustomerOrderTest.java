@@ -13,7 +13,7 @@ class CustomerOrderTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private final CustomerOrder order = CustomerOrder.place(
-            UUID.randomUUID(), List.of(new ProductQuantity("apple", 2), new ProductQuantity("pear", 3)), NOW);
+            UUID.randomUUID(), "alice", List.of(new ProductQuantity("apple", 2), new ProductQuantity("pear", 3)), NOW);
 
     @Test
     void isConfirmedWhenInventoryTookTheStockOfEveryLine() {

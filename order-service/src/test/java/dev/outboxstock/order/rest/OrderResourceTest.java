@@ -2,20 +2,27 @@ package dev.outboxstock.order.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
+import dev.outboxstock.problem.Roles;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -139,6 +146,58 @@ class OrderResourceTest {
     }
 
     @Test
+    void anotherCustomersOrderDoesNotExistForYouButAnOperatorSeesIt() {
+        String order =
+                place(null, body(line("quince", 1))).statusCode(201).extract().path("id");
+        String mallory = TestTokens.customer("mallory-" + UUID.randomUUID());
+
+        given().auth()
+                .oauth2(mallory)
+                .get("/orders/{id}", order)
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE);
+        given().auth().oauth2(mallory).post("/orders/{id}/cancel", order).then().statusCode(404);
+        given().auth()
+                .oauth2(TestTokens.customer())
+                .get("/orders/{id}", order)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PENDING"));
+        given().auth()
+                .oauth2(TestTokens.operator())
+                .get("/orders/{id}", order)
+                .then()
+                .statusCode(200);
+        assertThat(database.number(
+                        "SELECT count(*) FROM customer_order WHERE id = ?::uuid AND owner = ?",
+                        order,
+                        TestTokens.CUSTOMER))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anIdempotencyKeyIsItsCustomersOwn() {
+        String key = "shared-" + UUID.randomUUID();
+        String mine =
+                place(key, body(line("lime", 1))).statusCode(201).extract().path("id");
+
+        String theirs = given().auth()
+                .oauth2(TestTokens.customer("other-" + UUID.randomUUID()))
+                .contentType(ContentType.JSON)
+                .header(OrderResource.IDEMPOTENCY_KEY, key)
+                .body(body(line("lime", 2)))
+                .post("/orders")
+                .then()
+                .statusCode(201)
+                .header(OrderResource.IDEMPOTENT_REPLAYED, nullValue())
+                .extract()
+                .path("id");
+
+        assertThat(theirs).isNotEqualTo(mine);
+    }
+
+    @Test
     void cancelsAPendingOrderOnce() {
         String order =
                 place(null, body(line("kiwi", 1))).statusCode(201).extract().path("id");
@@ -242,7 +301,20 @@ class OrderResourceTest {
                 .body("paths.'/orders/{id}'.get.responses.keySet()", hasItems("200", "404", "503"))
                 .body(
                         "paths.'/orders/{id}'.get.responses.'503'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                // Who may call what: the bearer scheme, and each operation's roles.
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/orders'.post.security[0].bearer", contains(Roles.CUSTOMER))
+                .body("paths.'/orders'.post.responses.keySet()", hasItems("201", "401", "403"))
+                .body("paths.'/orders'.post.responses.keySet()", not(hasItem("200")))
+                .body("paths.'/orders'.get.security[0].bearer", contains(Roles.OPERATOR))
+                .body("paths.'/orders/{id}'.get.security[0].bearer", containsInAnyOrder(Roles.CUSTOMER, Roles.OPERATOR))
+                .body(
+                        "paths.'/orders/{id}/cancel'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"));
+
+        String document = given().accept("application/json").get("/q/openapi").asString();
+        assertThat(OpenApiLint.violations(document)).isEmpty();
     }
 
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {

@@ -40,7 +40,10 @@ final class DevStack implements AutoCloseable {
     private static final Path DIRECTORY = Path.of(System.getProperty("java.io.tmpdir"));
     private static final Path ADDRESS_FILE = DIRECTORY.resolve("outbox-stock-dev-stack.properties");
     private static final Path LOCK_FILE = DIRECTORY.resolve("outbox-stock-dev-stack.lock");
-    /** The JWKS the services in dev mode verify tokens against, and a ready token per role, valid for a day. */
+    /**
+     * The JWKS the services in dev mode verify tokens against, and a ready token per role, valid for a day. The path
+     * and the issuer are the dev profile's ({@code %dev.auth.jwks-url}, {@code %dev.auth.issuer} in rest-problem).
+     */
     static final Path JWKS_FILE = DIRECTORY.resolve("outbox-stock-dev-jwks.json");
 
     static final Path TOKENS_FILE = DIRECTORY.resolve("outbox-stock-dev-tokens.properties");
@@ -120,8 +123,6 @@ final class DevStack implements AutoCloseable {
         config.put("kafka.bootstrap.servers", address.kafka());
         config.put("local-stack.postgres.host", address.host());
         config.put("local-stack.postgres.port", String.valueOf(address.port()));
-        config.put("auth.jwks-url", JWKS_FILE.toUri().toString());
-        config.put("auth.issuer", ISSUER);
         database.ifPresent(name -> {
             config.put("quarkus.datasource.jdbc.url", address.jdbcUrl(name));
             config.put("quarkus.datasource.username", PostgresServer.SUPERUSER);
