@@ -86,7 +86,7 @@ public final class Demo {
                 "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products%n"
                         + "order relay:       %s/q/health%ninventory relay:   %s/q/health%n"
                         + "Operations console: %s/sign-in  (with the operator token below)%nKafka:             %s%n"
-                        + "Logs:              %s%nPress Ctrl-C to stop everything.%n",
+                        + "Logs:              %s%n",
                 system.orderService().baseUri(),
                 system.inventoryService().baseUri(),
                 system.orderRelay().baseUri(),
@@ -102,6 +102,7 @@ public final class Demo {
                         + "       -d '{\"lines\":[{\"productId\":\"apple\",\"quantity\":1}]}' %s/orders%n"
                         + "  curl -s -H \"Authorization: Bearer $STOCK_ADMIN_TOKEN\" %s/products/apple/movements%n",
                 system.orderService().baseUri(), system.inventoryService().baseUri());
+        System.out.printf("%nPress Ctrl-C to stop everything.%n");
         new CountDownLatch(1).await();
     }
 
