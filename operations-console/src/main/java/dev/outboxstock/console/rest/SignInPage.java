@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -45,12 +46,15 @@ public class SignInPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> signIn(@RestForm String token) {
+    public RestResponse<Void> signIn(@RestForm String token, UriInfo request) {
         NewCookie cookie = new NewCookie.Builder(COOKIE)
                 .value(token == null ? "" : token.strip())
                 .path("/")
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT)
+                // Sent back over HTTPS only when the console is reached over HTTPS (behind a TLS ingress, with
+                // quarkus.http.proxy.proxy-address-forwarding); a local run over plain HTTP keeps it usable.
+                .secure("https".equalsIgnoreCase(request.getRequestUri().getScheme()))
                 .build();
         return RestResponse.ResponseBuilder.<Void>seeOther(URI.create("/"))
                 .cookie(cookie)
