@@ -34,7 +34,7 @@ public class OutboxRowRouter {
         this.source = config.name() + "/" + config.source().table();
     }
 
-    public Delivery route(OutboxRow row) {
+    public Delivery route(CapturedRow row) {
         Optional<String> id = row.text(routing.idColumn());
         if (id.isEmpty()) {
             return deadLetter(row, DeadLetterReason.MISSING_ID, "column " + routing.idColumn() + " is null");
@@ -70,19 +70,19 @@ public class OutboxRowRouter {
      * The dead letter for a row Kafka refused: without its value, which is what Kafka refused. The row stays in
      * the outbox table; the event id header finds it.
      */
-    public Delivery rejected(OutboxRow row, String detail) {
+    public Delivery rejected(CapturedRow row, String detail) {
         return Delivery.deadLetter(
                 row,
                 deadLetterRecord(row, DeadLetterReason.REJECTED_BY_KAFKA, detail, null),
                 DeadLetterReason.REJECTED_BY_KAFKA);
     }
 
-    private Delivery deadLetter(OutboxRow row, DeadLetterReason reason, String detail) {
+    private Delivery deadLetter(CapturedRow row, DeadLetterReason reason, String detail) {
         return Delivery.deadLetter(row, deadLetterRecord(row, reason, detail, row.toJson()), reason);
     }
 
     private ProducerRecord<String, String> deadLetterRecord(
-            OutboxRow row, DeadLetterReason reason, String detail, String value) {
+            CapturedRow row, DeadLetterReason reason, String detail, String value) {
         RecordHeaders headers = eventHeaders(row);
         add(headers, DeadLetterTopic.REASON_HEADER, reason.name());
         add(headers, DeadLetterTopic.DETAIL_HEADER, detail);
@@ -91,7 +91,7 @@ public class OutboxRowRouter {
         return new ProducerRecord<>(routing.deadLetterTopic(), null, row.committedAtMillis(), key, value, headers);
     }
 
-    private RecordHeaders eventHeaders(OutboxRow row) {
+    private RecordHeaders eventHeaders(CapturedRow row) {
         RecordHeaders headers = new RecordHeaders();
         row.text(routing.idColumn()).ifPresent(id -> add(headers, EventHeaders.EVENT_ID, id));
         routing.headers().forEach((column, header) -> row.text(column).ifPresent(value -> add(headers, header, value)));

@@ -117,18 +117,18 @@ class OutboxRowRouterTest {
                 ENVELOPE.schema(),
                 ENVELOPE.delete(columns(Map.of()), source(), Instant.now()));
 
-        assertThat(OutboxRow.of(heartbeat)).isEmpty();
-        assertThat(OutboxRow.of(delete)).isEmpty();
+        assertThat(CapturedRow.of(heartbeat)).isEmpty();
+        assertThat(CapturedRow.of(delete)).isEmpty();
     }
 
-    private static OutboxRow row(Map<String, String> overrides) {
+    private static CapturedRow row(Map<String, String> overrides) {
         SourceRecord record = new SourceRecord(
                 Map.of(),
                 Map.of(),
                 "relay.public.outbox_event",
                 ENVELOPE.schema(),
                 ENVELOPE.create(columns(overrides), source(), Instant.now()));
-        return OutboxRow.of(record).orElseThrow();
+        return CapturedRow.of(record).orElseThrow();
     }
 
     private static Struct columns(Map<String, String> overrides) {
