@@ -1,5 +1,6 @@
-// Replay and discard: ask first, then send the operator's name and token with the form. Both are kept for the
-// browser tab's session only, so that the page after the action does not ask again.
+// Replay and discard, of one dead letter or of all the filter selects: ask first, then send the operator's name and
+// token with the form. Both are kept for the browser tab's session only, so that the page after the action does not
+// ask again.
 document.addEventListener('DOMContentLoaded', () => {
   const operator = document.getElementById('operator');
   const token = document.getElementById('token');

@@ -160,12 +160,7 @@ class DeadLetterRedriveTest {
         for (int quantity = 1; quantity <= 3; quantity++) {
             deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, quantity, "batch " + product);
         }
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/dead-letters?key={key}", product)
-                        .then()
-                        .extract()
-                        .path("total")
-                        .equals(3));
+        awaitListed(product, 3);
 
         given().get("/dead-letters?reason={reason}&eventType=StockReplenished", "BATCH " + product)
                 .then()
@@ -329,13 +324,18 @@ class DeadLetterRedriveTest {
                 .then();
     }
 
-    private static long awaitIndexed(String key) {
+    /** Waits until the console has indexed {@code count} dead letters keyed {@code key}. */
+    static void awaitListed(String key, int count) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().get("/dead-letters?key={key}", key)
                         .then()
                         .extract()
                         .path("total")
-                        .equals(1));
+                        .equals(count));
+    }
+
+    private static long awaitIndexed(String key) {
+        awaitListed(key, 1);
         return given().get("/dead-letters?key={key}", key)
                 .then()
                 .extract()
