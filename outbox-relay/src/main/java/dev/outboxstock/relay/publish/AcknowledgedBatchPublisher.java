@@ -1,8 +1,8 @@
 package dev.outboxstock.relay.publish;
 
+import dev.outboxstock.backoff.Backoff;
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.metrics.RelayMetrics;
-import dev.outboxstock.relay.retry.Backoff;
 import dev.outboxstock.relay.route.CapturedRow;
 import dev.outboxstock.relay.route.Delivery;
 import dev.outboxstock.relay.route.OutboxRowRouter;
