@@ -1,5 +1,6 @@
 package dev.outboxstock.relay.route;
 
+import dev.outboxstock.contract.OutboxColumns;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /** One inserted outbox row as Debezium captured it: its columns and the commit time of its transaction. */
-public final class CapturedRow {
+public final class CapturedRow implements OutboxColumns {
 
     private static final JsonConverter ROW_AS_JSON = new JsonConverter();
 
@@ -47,15 +48,15 @@ public final class CapturedRow {
                 envelope.getStruct(Envelope.FieldName.AFTER), source.getInt64(Envelope.FieldName.TIMESTAMP)));
     }
 
-    /** A column's value as text; empty when the table has no such column or the row holds null. */
+    @Override
     public Optional<String> text(String column) {
         return Optional.ofNullable(columns.schema().field(column))
                 .map(columns::get)
                 .map(String::valueOf);
     }
 
-    /** Whether the column is declared {@code json} or {@code jsonb}, so PostgreSQL already checked its content. */
-    public boolean isJsonColumn(String column) {
+    @Override
+    public boolean isJson(String column) {
         Field field = columns.schema().field(column);
         return field != null && Json.LOGICAL_NAME.equals(field.schema().name());
     }

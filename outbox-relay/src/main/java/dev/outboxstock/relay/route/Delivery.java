@@ -1,5 +1,6 @@
 package dev.outboxstock.relay.route;
 
+import dev.outboxstock.contract.DeadLetterReason;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
