@@ -13,22 +13,22 @@ public record OutboxRow(
         UUID id, String aggregateType, String aggregateId, String type, String payload, Optional<String> traceparent)
         implements OutboxColumns {
 
-    public static final String ID = "id";
-    public static final String AGGREGATE_TYPE = "aggregatetype";
-    public static final String AGGREGATE_ID = "aggregateid";
-    public static final String TYPE = "type";
-    public static final String PAYLOAD = "payload";
-    public static final String TRACEPARENT = "traceparent";
+    public static final String ID_COLUMN = "id";
+    public static final String AGGREGATE_TYPE_COLUMN = "aggregatetype";
+    public static final String AGGREGATE_ID_COLUMN = "aggregateid";
+    public static final String TYPE_COLUMN = "type";
+    public static final String PAYLOAD_COLUMN = "payload";
+    public static final String TRACEPARENT_COLUMN = "traceparent";
 
     @Override
     public Optional<String> text(String column) {
         return switch (column) {
-            case ID -> Optional.ofNullable(id).map(UUID::toString);
-            case AGGREGATE_TYPE -> Optional.ofNullable(aggregateType);
-            case AGGREGATE_ID -> Optional.ofNullable(aggregateId);
-            case TYPE -> Optional.ofNullable(type);
-            case PAYLOAD -> Optional.ofNullable(payload);
-            case TRACEPARENT -> traceparent;
+            case ID_COLUMN -> Optional.ofNullable(id).map(UUID::toString);
+            case AGGREGATE_TYPE_COLUMN -> Optional.ofNullable(aggregateType);
+            case AGGREGATE_ID_COLUMN -> Optional.ofNullable(aggregateId);
+            case TYPE_COLUMN -> Optional.ofNullable(type);
+            case PAYLOAD_COLUMN -> Optional.ofNullable(payload);
+            case TRACEPARENT_COLUMN -> traceparent;
             default -> Optional.empty();
         };
     }
@@ -36,6 +36,6 @@ public record OutboxRow(
     /** The payload column is {@code jsonb}. */
     @Override
     public boolean isJson(String column) {
-        return PAYLOAD.equals(column);
+        return PAYLOAD_COLUMN.equals(column);
     }
 }

@@ -26,11 +26,11 @@ public record RoutingRules(
     /** This system's rule, on the columns of {@link OutboxRow}: the relay's defaults. */
     public static final RoutingRules OUTBOX = new RoutingRules(
             Optional.empty(),
-            OutboxRow.AGGREGATE_TYPE,
+            OutboxRow.AGGREGATE_TYPE_COLUMN,
             OutboxRouting.TOPIC_SUFFIX,
-            OutboxRow.AGGREGATE_ID,
-            OutboxRow.ID,
-            OutboxRow.PAYLOAD,
+            OutboxRow.AGGREGATE_ID_COLUMN,
+            OutboxRow.ID_COLUMN,
+            OutboxRow.PAYLOAD_COLUMN,
             outboxHeaders());
 
     /** The headers keep the order given: records carry them in that order whichever JVM routes them. */
@@ -40,8 +40,8 @@ public record RoutingRules(
 
     private static Map<String, String> outboxHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(OutboxRow.TYPE, EventHeaders.EVENT_TYPE);
-        headers.put(OutboxRow.TRACEPARENT, EventHeaders.TRACEPARENT);
+        headers.put(OutboxRow.TYPE_COLUMN, EventHeaders.EVENT_TYPE);
+        headers.put(OutboxRow.TRACEPARENT_COLUMN, EventHeaders.TRACEPARENT);
         return headers;
     }
 }

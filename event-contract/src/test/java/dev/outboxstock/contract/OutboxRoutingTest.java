@@ -58,13 +58,13 @@ class OutboxRoutingTest {
     @Test
     void aTextPayloadMustBeOneJsonDocumentWhereTheDatabaseDidNotCheckIt() {
         TextColumns row = new TextColumns(Map.of(
-                OutboxRow.ID,
+                OutboxRow.ID_COLUMN,
                 EVENT_ID.toString(),
-                OutboxRow.AGGREGATE_TYPE,
+                OutboxRow.AGGREGATE_TYPE_COLUMN,
                 StockTopic.AGGREGATE_TYPE,
-                OutboxRow.AGGREGATE_ID,
+                OutboxRow.AGGREGATE_ID_COLUMN,
                 "apple",
-                OutboxRow.PAYLOAD,
+                OutboxRow.PAYLOAD_COLUMN,
                 "{\"a\": 1} trailing"));
 
         assertThat(OutboxRouting.route(row, RoutingRules.OUTBOX))

@@ -47,14 +47,14 @@ public class DeadLetterRecords {
                 headers,
                 reason(headers, fromRelay),
                 fromRelay
-                        ? row.flatMap(columns -> outboxRows.text(columns, OutboxRow.AGGREGATE_TYPE))
+                        ? row.flatMap(columns -> outboxRows.text(columns, OutboxRow.AGGREGATE_TYPE_COLUMN))
                                 .map(OutboxRouting::topicFor)
                         : last(headers, DeadLetterHeaders.TOPIC),
                 last(headers, DeadLetterHeaders.PARTITION).flatMap(DeadLetterRecords::integer),
                 last(headers, DeadLetterHeaders.OFFSET).flatMap(DeadLetterRecords::number),
                 last(headers, EventHeaders.EVENT_ID),
                 last(headers, EventHeaders.EVENT_TYPE)
-                        .or(() -> row.flatMap(columns -> outboxRows.text(columns, OutboxRow.TYPE))),
+                        .or(() -> row.flatMap(columns -> outboxRows.text(columns, OutboxRow.TYPE_COLUMN))),
                 Instant.ofEpochMilli(record.timestamp()));
     }
 

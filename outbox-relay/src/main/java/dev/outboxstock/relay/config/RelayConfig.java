@@ -99,22 +99,22 @@ public interface RelayConfig {
         /** One topic for every row; when absent, the topic is {@code <topic-column value><topic-suffix>}. */
         Optional<String> topic();
 
-        @WithDefault(OutboxRow.AGGREGATE_TYPE)
+        @WithDefault(OutboxRow.AGGREGATE_TYPE_COLUMN)
         String topicColumn();
 
         @WithDefault(OutboxRouting.TOPIC_SUFFIX)
         String topicSuffix();
 
         /** The record key: rows with the same key reach Kafka in commit order. */
-        @WithDefault(OutboxRow.AGGREGATE_ID)
+        @WithDefault(OutboxRow.AGGREGATE_ID_COLUMN)
         String keyColumn();
 
         /** The event id, sent as header {@code id}: consumers deduplicate on it. */
-        @WithDefault(OutboxRow.ID)
+        @WithDefault(OutboxRow.ID_COLUMN)
         String idColumn();
 
         /** The record value: a JSON document. */
-        @WithDefault(OutboxRow.PAYLOAD)
+        @WithDefault(OutboxRow.PAYLOAD_COLUMN)
         String payloadColumn();
 
         /**
