@@ -1,5 +1,6 @@
-// Replay and discard: ask first, then send the operator's name with the form (the token travels in the sign-in
-// cookie). The name is kept for the browser tab's session only, so that the page after the action does not ask again.
+// Replay and discard, of one dead letter or of all the filter selects: ask first, then send the operator's name with
+// the form (the token travels in the sign-in cookie). The name is kept for the browser tab's session only, so that the
+// page after the action does not ask again.
 document.addEventListener('DOMContentLoaded', () => {
   const operator = document.getElementById('operator');
   if (!operator) {

@@ -43,4 +43,58 @@ class OutboxRoutingTest {
 
         assertThat(record.headers()).containsEntry(EventHeaders.TRACEPARENT, traceparent);
     }
+
+    @Test
+    void aRowWithoutAKeyIsUnroutableAndSaysWhy() {
+        RoutingDecision decision = OutboxRouting.route(
+                new OutboxRow(
+                        EVENT_ID, StockTopic.AGGREGATE_TYPE, " ", StockReplenished.TYPE, PAYLOAD, Optional.empty()),
+                RoutingRules.OUTBOX);
+
+        assertThat(decision)
+                .isEqualTo(new RoutingDecision.Unroutable(DeadLetterReason.MISSING_KEY, "column aggregateid is empty"));
+    }
+
+    @Test
+    void aTextPayloadMustBeOneJsonDocumentWhereTheDatabaseDidNotCheckIt() {
+        TextColumns row = new TextColumns(Map.of(
+                OutboxRow.ID_COLUMN,
+                EVENT_ID.toString(),
+                OutboxRow.AGGREGATE_TYPE_COLUMN,
+                StockTopic.AGGREGATE_TYPE,
+                OutboxRow.AGGREGATE_ID_COLUMN,
+                "apple",
+                OutboxRow.PAYLOAD_COLUMN,
+                "{\"a\": 1} trailing"));
+
+        assertThat(OutboxRouting.route(row, RoutingRules.OUTBOX))
+                .isEqualTo(new RoutingDecision.Unroutable(
+                        DeadLetterReason.INVALID_PAYLOAD, "the payload is not one JSON document"));
+    }
+
+    @Test
+    void aTopicKafkaWouldRefuseIsUnroutable() {
+        RoutingDecision decision = OutboxRouting.route(
+                new OutboxRow(EVENT_ID, "stock events", "apple", StockReplenished.TYPE, PAYLOAD, Optional.empty()),
+                RoutingRules.OUTBOX);
+
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        RoutingDecision.Unroutable.class,
+                        unroutable -> assertThat(unroutable.reason()).isEqualTo(DeadLetterReason.INVALID_TOPIC));
+    }
+
+    /** A row read from a table whose columns are all text: the database checked none of them. */
+    private record TextColumns(Map<String, String> columns) implements OutboxColumns {
+
+        @Override
+        public Optional<String> text(String column) {
+            return Optional.ofNullable(columns.get(column));
+        }
+
+        @Override
+        public boolean isJson(String column) {
+            return false;
+        }
+    }
 }

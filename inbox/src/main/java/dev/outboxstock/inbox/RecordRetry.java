@@ -1,5 +1,6 @@
 package dev.outboxstock.inbox;
 
+import dev.outboxstock.backoff.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class RecordRetry {
      * @throws RuntimeException the action's permanent failure
      */
     void untilApplied(String topic, Set<String> partitions, Runnable action) {
-        Duration backoff = config.initialBackoff();
+        Backoff backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
         try {
             while (true) {
                 try {
@@ -57,12 +58,10 @@ public class RecordRetry {
                     }
                     partitions.forEach(partition -> stalled.failed(partition, failure));
                     registry.counter("inbox.records.retried", "topic", topic).increment();
+                    Duration pause = backoff.next();
                     LOG.warnf(
-                            "%s wait on failing records, retrying in %d ms: %s",
-                            partitions, backoff.toMillis(), failure);
-                    sleep(backoff, failure);
-                    Duration doubled = backoff.multipliedBy(2);
-                    backoff = doubled.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : doubled;
+                            "%s wait on failing records, retrying in %d ms: %s", partitions, pause.toMillis(), failure);
+                    sleep(pause, failure);
                 }
             }
         } finally {
@@ -75,9 +74,9 @@ public class RecordRetry {
         return stalled.stalledLongerThan(config.notReadyAfter());
     }
 
-    private static void sleep(Duration backoff, RuntimeException failure) {
+    private static void sleep(Duration pause, RuntimeException failure) {
         try {
-            Thread.sleep(backoff.toMillis());
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ShutdownInProgressException(failure);

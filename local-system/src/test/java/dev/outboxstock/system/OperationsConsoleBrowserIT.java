@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,6 +57,9 @@ class OperationsConsoleBrowserIT {
 
     private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
     private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    /** Units that take a stock of 1,000,000,000 past Integer.MAX_VALUE: never applied to a {@link #fixedProduct()}. */
+    private static final int OVERFLOWING = Integer.MAX_VALUE - 1_000_000_000 + 1;
 
     private static LocalSystem system;
     private static OrderClient orders;
@@ -145,24 +150,14 @@ class OperationsConsoleBrowserIT {
     @Test
     void replayingAFixedRecordAppliesItOnceEvenWhenClickedTwice() {
         // A replenishment that would take the stock past Integer.MAX_VALUE can never be applied: dead-lettered.
-        String product = "fixed-" + UUID.randomUUID().toString().substring(0, 8);
-        inventory.setStock(product, 1_000_000_000);
-        int quantity = Integer.MAX_VALUE - 1_000_000_000 + 1;
-        ProducerRecord<byte[], byte[]> replenishment = new ProducerRecord<>(
-                StockTopic.NAME,
-                product.getBytes(StandardCharsets.UTF_8),
-                ("{\"productId\":\"" + product + "\",\"quantity\":" + quantity + "}").getBytes(StandardCharsets.UTF_8));
-        replenishment
-                .headers()
-                .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
-        replenishment.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
-        produce(replenishment);
+        String product = fixedProduct();
+        produce(unappliableReplenishment(product));
         awaitDeadLetterRow(product);
 
         // The cause is fixed: the stock is counted again. Now the same event fits, once (twice would overflow again).
         inventory.setStock(product, 100);
-        int expected = 100 + quantity;
-        browser.findElement(By.id("operator")).sendKeys("browser-test");
+        int expected = 100 + OVERFLOWING;
+        actAs("browser-test");
         clickReplay(product);
         assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
         clickReplay(product);
@@ -186,6 +181,78 @@ class OperationsConsoleBrowserIT {
         // The whole page as this run left it: what README.md shows (docs/operations-console.png).
         open("/?product=" + product);
         screenshot("operations-console.png");
+    }
+
+    @Test
+    void discardingAllMatchingDiscardsExactlyTheFilteredSetInOneAction() {
+        // Three replenishments that can never be applied, of three products: dead letters of one event type, written
+        // after this instant. Reason, event type and time together select exactly them (keys differ).
+        Instant since = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
+        List<String> products = List.of(fixedProduct(), fixedProduct(), fixedProduct());
+        products.forEach(product -> produce(unappliableReplenishment(product)));
+        String filter = "/?reason=would%20exceed&eventType=" + StockReplenished.TYPE + "&from=" + since;
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            open(filter);
+            return browser.findElements(By.cssSelector("#dead-letter-list tr[data-status='PENDING']"))
+                            .size()
+                    == 3;
+        });
+        assertThat(browser.findElements(By.cssSelector("#dead-letter-list tr[data-key]")))
+                .extracting(row -> row.getAttribute("data-key"))
+                .containsExactlyInAnyOrderElementsOf(products);
+
+        actAs("bulk-browser-test");
+        WebElement discardAll = browser.findElement(By.cssSelector("#bulk button.discard"));
+        assertThat(discardAll.getText()).isEqualTo("Discard all 3 matching");
+        discardAll.click();
+        String confirmation = browser.switchTo().alert().getText();
+        browser.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(By.id("outcome")).isDisplayed());
+
+        assertThat(confirmation).contains("Discard 3 pending").contains("reason~would exceed");
+        assertThat(text(By.id("outcome"))).contains("Discarded 3 dead letters by bulk-browser-test");
+        assertThat(browser.findElements(By.cssSelector("#dead-letter-list tr[data-key]")))
+                .extracting(row -> row.getAttribute("data-status"))
+                .containsExactly("DISCARDED", "DISCARDED", "DISCARDED");
+        assertThat(browser.findElement(By.cssSelector("#actions tbody tr")).getText())
+                .contains("DISCARD")
+                .contains("bulk-browser-test")
+                .contains("from=" + since)
+                .endsWith("3");
+        products.forEach(product -> assertThat(inventory.available(product)).isEqualTo(1_000_000_000));
+        assertThat(browserErrors()).isEmpty();
+    }
+
+    /** A product with 1,000,000,000 units: a replenishment of {@link #OVERFLOWING} can never be applied to it. */
+    private static String fixedProduct() {
+        String product = "fixed-" + UUID.randomUUID().toString().substring(0, 8);
+        inventory.setStock(product, 1_000_000_000);
+        return product;
+    }
+
+    /** A replenishment that would take the product's stock past Integer.MAX_VALUE: inventory dead-letters it. */
+    private static ProducerRecord<byte[], byte[]> unappliableReplenishment(String product) {
+        ProducerRecord<byte[], byte[]> replenishment = new ProducerRecord<>(
+                StockTopic.NAME,
+                utf8(product),
+                utf8("{\"productId\":\"" + product + "\",\"quantity\":" + OVERFLOWING + "}"));
+        replenishment
+                .headers()
+                .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
+        replenishment.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
+        return replenishment;
+    }
+
+    /**
+     * Types the operator's name, replacing what is there: the page keeps it for the tab's session, so an earlier
+     * test's would otherwise be typed onto. The token is the signed-in one, in the console's cookie.
+     */
+    private static void actAs(String operator) {
+        WebElement input = browser.findElement(By.id("operator"));
+        input.clear();
+        input.sendKeys(operator);
     }
 
     private static void clickReplay(String key) {

@@ -8,11 +8,11 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.localstack.testing.LostSlots;
 import dev.outboxstock.localstack.testing.TestDatabase;
-import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxWriter;
+import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.RelayProcess;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.WrittenRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.sql.Timestamp;
@@ -42,7 +42,7 @@ class LostSlotIT {
             relayedWithin(stack, commit(stack));
             relay.kill();
 
-            List<OutboxRow> missed = commit(stack);
+            List<WrittenRow> missed = commit(stack);
             LostSlots.invalidate(database, "outbox_slot");
             ServiceProcess restarted = RelayProcess.start(stack, "relay-after-loss");
             await().atMost(TIMEOUT).until(() -> RelayProcess.state(restarted).equals("ACTIVE/STREAMING"));
@@ -52,7 +52,7 @@ class LostSlotIT {
             assertThat(command.find()).as("the republish command in the log").isTrue();
             Timestamp firstMissed =
                     (Timestamp) database.query("SELECT min(created_at) FROM outbox_event WHERE id = ANY (?)", (Object)
-                                    missed.stream().map(OutboxRow::id).toArray(java.util.UUID[]::new))
+                                    missed.stream().map(WrittenRow::id).toArray(java.util.UUID[]::new))
                             .get(0)
                             .get(0);
             assertThat(Instant.parse(command.group(1))).isBefore(firstMissed.toInstant());
@@ -62,11 +62,12 @@ class LostSlotIT {
         }
     }
 
-    private static List<OutboxRow> commit(LocalStack stack) {
-        return OutboxWriter.start(stack.postgres().orElseThrow(), 5, 20, 5, 0).awaitCommitted();
+    private static List<WrittenRow> commit(LocalStack stack) {
+        return BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), 5, 20, 5, 0)
+                .awaitCommitted();
     }
 
-    private static void relayedWithin(LocalStack stack, List<OutboxRow> rows) {
+    private static void relayedWithin(LocalStack stack, List<WrittenRow> rows) {
         RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT)
                 .assertFirstOccurrencesInCommitOrderPerKey(rows);
     }

@@ -17,10 +17,10 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import dev.outboxstock.relay.testing.InProcessRelay;
-import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxTable;
+import dev.outboxstock.relay.testing.OutboxInserts;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.WrittenRow;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -61,17 +61,17 @@ class OutboxRelayTest {
     void relaysEveryOutboxRowToItsTopicKeyedByAggregateIdInCommitOrderWithItsHeaders() throws Exception {
         String productA = "relay-a-" + UUID.randomUUID();
         String productB = "relay-b-" + UUID.randomUUID();
-        List<OutboxRow> rows = List.of(
-                OutboxRow.stock(productA, "{\"step\": 1}").withTraceparent(TRACEPARENT),
-                OutboxRow.stock(productB, "{\"step\": 2}"),
-                OutboxRow.stock(productA, "{\"step\": 3}"));
+        List<WrittenRow> rows = List.of(
+                WrittenRow.stock(productA, "{\"step\": 1}").withTraceparent(TRACEPARENT),
+                WrittenRow.stock(productB, "{\"step\": 2}"),
+                WrittenRow.stock(productA, "{\"step\": 3}"));
         insert(rows.subList(0, 2));
         insert(rows.subList(2, 3));
 
         RelayedEvents relayed = RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, rows, DELIVERY_TIMEOUT);
 
         assertThat(relayed.records()).hasSize(rows.size());
-        for (OutboxRow row : rows) {
+        for (WrittenRow row : rows) {
             // The record is exactly what the event contract's routing rule says, which the producers' contract
             // tests rely on.
             RelayedRecord expected = OutboxRouting.route(row.toContract());
@@ -101,13 +101,13 @@ class OutboxRelayTest {
     void sendsRowsItCannotRouteToTheDeadLetterTopicWithTheReasonAndRelaysTheRest() throws Exception {
         String product = "dead-letter-" + UUID.randomUUID();
         String tooLarge = "{\"blob\": \"" + "x".repeat(1_100_000) + "\"}";
-        Map<String, OutboxRow> unroutable = Map.of(
-                "MISSING_KEY", OutboxRow.stock(null, "{}"),
-                "MISSING_PAYLOAD", OutboxRow.stock(product, null),
-                "MISSING_TOPIC", OutboxRow.stock(product, "{}").withAggregateType(null),
-                "INVALID_TOPIC", OutboxRow.stock(product, "{}").withAggregateType("no such/topic"),
-                "REJECTED_BY_KAFKA", OutboxRow.stock(product, tooLarge));
-        OutboxRow good = OutboxRow.stock(product, "{\"ok\": true}");
+        Map<String, WrittenRow> unroutable = Map.of(
+                "MISSING_KEY", WrittenRow.stock(null, "{}"),
+                "MISSING_PAYLOAD", WrittenRow.stock(product, null),
+                "MISSING_TOPIC", WrittenRow.stock(product, "{}").withAggregateType(null),
+                "INVALID_TOPIC", WrittenRow.stock(product, "{}").withAggregateType("no such/topic"),
+                "REJECTED_BY_KAFKA", WrittenRow.stock(product, tooLarge));
+        WrittenRow good = WrittenRow.stock(product, "{\"ok\": true}");
         insert(List.copyOf(unroutable.values()));
         insert(List.of(good));
 
@@ -201,7 +201,7 @@ class OutboxRelayTest {
 
     @Test
     void reportsItsKafkaProducersMetrics() throws Exception {
-        OutboxRow row = OutboxRow.stock("metered-" + UUID.randomUUID(), "{}");
+        WrittenRow row = WrittenRow.stock("metered-" + UUID.randomUUID(), "{}");
         insert(List.of(row));
         RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, List.of(row), DELIVERY_TIMEOUT);
 
@@ -213,9 +213,9 @@ class OutboxRelayTest {
         return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    private void insert(List<OutboxRow> rows) throws Exception {
+    private void insert(List<WrittenRow> rows) throws Exception {
         try (Connection connection = stack.postgres().orElseThrow().connect("orders")) {
-            OutboxTable.insertInOneTransaction(connection, rows);
+            OutboxInserts.insertInOneTransaction(connection, rows);
         }
     }
 

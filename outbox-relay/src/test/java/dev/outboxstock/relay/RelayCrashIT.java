@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.ServiceProcess;
-import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxWriter;
+import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.RelayProcess;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.WrittenRow;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -42,13 +42,14 @@ class RelayCrashIT {
     void killedMidStreamAndRestartedItRelaysEveryRowAtLeastOnceInCommitOrderPerKey() {
         ServiceProcess relay = RelayProcess.start(stack, "relay-before-kill");
         await().atMost(TIMEOUT).until(() -> RelayProcess.state(relay).equals("ACTIVE/STREAMING"));
-        OutboxWriter writer = OutboxWriter.start(stack.postgres().orElseThrow(), 400, 50, 100, 5);
+        BackgroundOutboxWriter writer =
+                BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), 400, 50, 100, 5);
 
         await().atMost(TIMEOUT).until(() -> RelayProcess.relayed(relay) >= 5_000);
         relay.kill();
         int committedAtKill = writer.committedSoFar();
         ServiceProcess restarted = RelayProcess.start(stack, "relay-after-kill");
-        List<OutboxRow> rows = writer.awaitCommitted();
+        List<WrittenRow> rows = writer.awaitCommitted();
 
         RelayedEvents relayed = RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
 
@@ -64,14 +65,14 @@ class RelayCrashIT {
     void stoppedGracefullyItStoresItsPositionSoARestartSendsNoDuplicate() {
         ServiceProcess relay = RelayProcess.start(stack, "relay-before-stop");
         await().atMost(TIMEOUT).until(() -> RelayProcess.state(relay).equals("ACTIVE/STREAMING"));
-        List<OutboxRow> before = OutboxWriter.start(stack.postgres().orElseThrow(), 20, 50, 10, 0)
+        List<WrittenRow> before = BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), 20, 50, 10, 0)
                 .awaitCommitted();
         RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, before, TIMEOUT);
         relay.close();
 
         ServiceProcess restarted = RelayProcess.start(stack, "relay-after-stop");
-        List<OutboxRow> after =
-                OutboxWriter.start(stack.postgres().orElseThrow(), 1, 10, 10, 0).awaitCommitted();
+        List<WrittenRow> after = BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), 1, 10, 10, 0)
+                .awaitCommitted();
         RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, after, TIMEOUT);
 
         RelayedEvents relayed = RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, before, TIMEOUT);

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.ServiceProcess;
-import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxWriter;
+import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.RelayProcess;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.WrittenRow;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +37,7 @@ class RelayFailoverIT {
     private ServiceProcess second;
     private ServiceProcess active;
     private ServiceProcess standby;
-    private OutboxWriter writer;
+    private BackgroundOutboxWriter writer;
 
     @BeforeEach
     void startTwoReplicasUnderLoad() {
@@ -49,7 +49,7 @@ class RelayFailoverIT {
         active = RelayProcess.active(first, second).orElseThrow();
         standby = active == first ? second : first;
         assertThat(RelayProcess.state(standby)).isEqualTo("STANDBY/STOPPED");
-        writer = OutboxWriter.start(stack.postgres().orElseThrow(), 400, 25, 50, 10);
+        writer = BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), 400, 25, 50, 10);
         await().atMost(TIMEOUT).until(() -> RelayProcess.relayed(active) >= 1_000);
     }
 
@@ -98,7 +98,7 @@ class RelayFailoverIT {
     }
 
     private RelayedEvents awaitEveryRowInCommitOrderPerKey() {
-        List<OutboxRow> rows = writer.awaitCommitted();
+        List<WrittenRow> rows = writer.awaitCommitted();
         RelayedEvents relayed =
                 RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
         relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);

@@ -9,11 +9,11 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
+import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.InProcessRelay;
-import dev.outboxstock.relay.testing.OutboxRow;
-import dev.outboxstock.relay.testing.OutboxWriter;
 import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.WrittenRow;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ class RelayOutageTest {
     @Test
     void keepsRetryingWhileKafkaIsDownReportsNotReadyAndLosesNothing() throws Exception {
         InProcessRelay.awaitStreaming(TIMEOUT);
-        List<OutboxRow> rows = new ArrayList<>(commit(10));
+        List<WrittenRow> rows = new ArrayList<>(commit(10));
         stack.kafka().orElseThrow().stop();
         try {
             rows.addAll(commit(10));
@@ -74,7 +74,7 @@ class RelayOutageTest {
     @Test
     void reconnectsAfterPostgresRestartsAndLosesNothing() throws Exception {
         InProcessRelay.awaitStreaming(TIMEOUT);
-        List<OutboxRow> rows = new ArrayList<>(commit(10));
+        List<WrittenRow> rows = new ArrayList<>(commit(10));
         stack.postgres().orElseThrow().stop();
         stack.postgres().orElseThrow().start();
         rows.addAll(commit(10));
@@ -89,7 +89,7 @@ class RelayOutageTest {
         int streamingBefore = await().atMost(TIMEOUT)
                 .until(this::slotReaderPid, Optional::isPresent)
                 .orElseThrow();
-        List<OutboxRow> rows = new ArrayList<>(commit(5));
+        List<WrittenRow> rows = new ArrayList<>(commit(5));
 
         terminateBackendsOf("outbox-relay streaming lock");
 
@@ -125,12 +125,12 @@ class RelayOutageTest {
     }
 
     /** Commits {@code transactions} transactions of 50 rows for a few keys; returns the rows in commit order. */
-    private List<OutboxRow> commit(int transactions) {
-        return OutboxWriter.start(stack.postgres().orElseThrow(), transactions, 50, KEYS, 0)
+    private List<WrittenRow> commit(int transactions) {
+        return BackgroundOutboxWriter.start(stack.postgres().orElseThrow(), transactions, 50, KEYS, 0)
                 .awaitCommitted();
     }
 
-    private void assertRelayedWithoutLossInCommitOrderPerKey(String disruption, List<OutboxRow> rows) {
+    private void assertRelayedWithoutLossInCommitOrderPerKey(String disruption, List<WrittenRow> rows) {
         RelayedEvents relayed =
                 RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
         relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);

@@ -131,7 +131,7 @@ public final class RelayComparison {
         RelayProbe probe = new RelayProbe(system.orderRelay());
         HistogramBuckets before = probe.commitToAck();
         try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
-            cdc = steadyRun("CDC relay", Duration.ZERO, OutboxRowWriter.deletingAfterInsert(orders));
+            cdc = steadyRun("CDC relay", Duration.ZERO, StockRequestRowWriter.deletingAfterInsert(orders));
         }
         HistogramBuckets cdcCommitToAck = probe.commitToAck().minus(before);
         List<SteadyRun> polling = new ArrayList<>();
@@ -141,7 +141,7 @@ public final class RelayComparison {
                     Connection poller = postgres.connect(POLLING_DATABASE);
                     Producer<String, String> producer = RelayProducer.create(kafka, "polling-relay");
                     PollingRelay relay = new PollingRelay(poller, producer, settings.pollBatchSize(), interval)) {
-                polling.add(steadyRun("polling relay", interval, OutboxRowWriter.forPolling(writer)));
+                polling.add(steadyRun("polling relay", interval, StockRequestRowWriter.forPolling(writer)));
             }
         }
         return new Figures(
@@ -167,7 +167,7 @@ public final class RelayComparison {
         RelayProbe probe = new RelayProbe(system.orderRelay());
         long before = probe.relayed();
         try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
-            writeBacklog(OutboxRowWriter.deletingAfterInsert(orders), rows);
+            writeBacklog(StockRequestRowWriter.deletingAfterInsert(orders), rows);
         }
         probe.awaitRelayed(before + rows, TIMEOUT);
         rawProducerRate(rows);
@@ -185,8 +185,8 @@ public final class RelayComparison {
         int written = 0;
         system.orderRelay().pause();
         try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
-            OutboxRowWriter writer = OutboxRowWriter.deletingAfterInsert(orders);
-            OutboxRow.Source source = backlogRows();
+            StockRequestRowWriter writer = StockRequestRowWriter.deletingAfterInsert(orders);
+            StockRequestRow.Source source = backlogRows();
             while (written < settings.backlogRows() && System.nanoTime() < deadline) {
                 int rows = Math.min(BACKLOG_ROWS_PER_TRANSACTION, settings.backlogRows() - written);
                 writer.commit(source.next(rows));
@@ -205,7 +205,7 @@ public final class RelayComparison {
     private double rawProducerRate(int rows) throws Exception {
         try (Producer<String, String> producer = RelayProducer.create(kafka, "raw-producer")) {
             long started = System.nanoTime();
-            for (OutboxRow row : backlogRows().next(rows)) {
+            for (StockRequestRow row : backlogRows().next(rows)) {
                 producer.send(RelayProducer.record(row.id(), row.key(), row.payload(), System.currentTimeMillis()));
             }
             producer.flush();
@@ -217,7 +217,7 @@ public final class RelayComparison {
     private double pollingBacklogRate(int rows) throws Exception {
         truncatePollingTable();
         try (Connection writer = postgres.connect(POLLING_DATABASE)) {
-            writeBacklog(OutboxRowWriter.forPolling(writer), rows);
+            writeBacklog(StockRequestRowWriter.forPolling(writer), rows);
         }
         Duration fastest =
                 settings.pollIntervals().stream().min(Comparator.naturalOrder()).orElseThrow();
@@ -233,8 +233,8 @@ public final class RelayComparison {
         }
     }
 
-    private void writeBacklog(OutboxRowWriter writer, int rows) throws SQLException {
-        OutboxRow.Source source = backlogRows();
+    private void writeBacklog(StockRequestRowWriter writer, int rows) throws SQLException {
+        StockRequestRow.Source source = backlogRows();
         for (int written = 0; written < rows; written += BACKLOG_ROWS_PER_TRANSACTION) {
             writer.commit(source.next(Math.min(BACKLOG_ROWS_PER_TRANSACTION, rows - written)));
         }
@@ -244,8 +244,9 @@ public final class RelayComparison {
      * Rows at a steady rate, {@value #STEADY_ROWS_PER_TRANSACTION} per transaction, for the set duration; latency
      * from each commit's return to the record's arrival, and what the database spent meanwhile.
      */
-    private SteadyRun steadyRun(String relay, Duration pollInterval, OutboxRowWriter writer) throws Exception {
-        OutboxRow.Source rows = new OutboxRow.Source(new OrderWorkload(settings.seed() + 1, settings.products()));
+    private SteadyRun steadyRun(String relay, Duration pollInterval, StockRequestRowWriter writer) throws Exception {
+        StockRequestRow.Source rows =
+                new StockRequestRow.Source(new OrderWorkload(settings.seed() + 1, settings.products()));
         long transactions =
                 settings.steadyRowsPerSecond() * settings.steadyDuration().toSeconds() / STEADY_ROWS_PER_TRANSACTION;
         try (CommitToConsumeLatency latency = new CommitToConsumeLatency(kafka, BenchmarkTopic.NAME);
@@ -267,8 +268,8 @@ public final class RelayComparison {
         }
     }
 
-    private OutboxRow.Source backlogRows() {
-        return new OutboxRow.Source(new OrderWorkload(settings.seed(), settings.products()));
+    private StockRequestRow.Source backlogRows() {
+        return new StockRequestRow.Source(new OrderWorkload(settings.seed(), settings.products()));
     }
 
     private void truncatePollingTable() {

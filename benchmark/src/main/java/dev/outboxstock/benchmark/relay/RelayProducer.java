@@ -44,7 +44,7 @@ final class RelayProducer {
     static ProducerRecord<String, String> record(UUID id, String key, String payload, long timestamp) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(new RecordHeader(EventHeaders.EVENT_ID, id.toString().getBytes(StandardCharsets.UTF_8)));
-        headers.add(new RecordHeader(EventHeaders.EVENT_TYPE, OutboxRow.TYPE.getBytes(StandardCharsets.UTF_8)));
+        headers.add(new RecordHeader(EventHeaders.EVENT_TYPE, StockRequestRow.TYPE.getBytes(StandardCharsets.UTF_8)));
         headers.add(new RecordHeader(
                 EventHeaders.TRACEPARENT, BenchmarkOrder.TRACEPARENT.getBytes(StandardCharsets.UTF_8)));
         return new ProducerRecord<>(BenchmarkTopic.NAME, null, timestamp, key, payload, headers);

@@ -1,5 +1,6 @@
 package dev.outboxstock.benchmark.report;
 
+import dev.outboxstock.benchmark.measure.DatabaseLoad;
 import dev.outboxstock.benchmark.measure.LatencySummary;
 import java.util.Locale;
 
@@ -35,6 +36,11 @@ final class Markdown {
             return "n/a";
         }
         return millis < 10 ? String.format(Locale.ROOT, "%.1f", millis) : String.format(Locale.ROOT, "%,.0f", millis);
+    }
+
+    /** WAL written per second over a run. */
+    static String walRate(DatabaseLoad.Usage database) {
+        return String.format(Locale.ROOT, "%,.0f KiB/s", database.walBytes() / 1024.0 / database.seconds());
     }
 
     /** A rate or a count per second, whole. */

@@ -1,22 +1,13 @@
 package dev.outboxstock.benchmark.report;
 
-import static dev.outboxstock.benchmark.report.Markdown.millis;
 import static dev.outboxstock.benchmark.report.Markdown.partitions;
-import static dev.outboxstock.benchmark.report.Markdown.percentiles;
 
-import dev.outboxstock.benchmark.BenchmarkProfile;
-import dev.outboxstock.benchmark.load.LoadResult;
-import dev.outboxstock.benchmark.measure.DatabaseLoad;
 import dev.outboxstock.benchmark.relay.RelayComparison;
-import dev.outboxstock.benchmark.system.LatencyBudget;
-import dev.outboxstock.benchmark.system.RateStep;
 import dev.outboxstock.benchmark.system.SystemRun;
-import dev.outboxstock.benchmark.workload.OrderWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 
 /** The report of a run: a Markdown file with its tables, and the chart beside it. */
@@ -42,14 +33,14 @@ public final class MarkdownReport {
     private String render() {
         header();
         new GoalsSection(result, md).write();
-        headline();
+        new HeadlineSection(result, md).write();
         result.withComparisons().ifPresent(system -> {
             system.flashSale().ifPresent(sale -> new FlashSaleSection(sale, system.partitions(), md).write());
             new CostSection(system, md).write();
             new CeilingsSection(system, md).write();
         });
-        scaling();
-        relays();
+        new ScalingSection(result, md).write();
+        new RelaySection(result, md).write();
         memory();
         method();
         return md.toString();
@@ -82,184 +73,6 @@ public final class MarkdownReport {
         line("Every process shares these cores: PostgreSQL, Kafka, order-service, inventory-service, two relays and the"
                 + " load generator itself, and whatever else ran on the machine (the load average says how much).");
         line("");
-    }
-
-    private void headline() {
-        line("## Headline figures");
-        line("");
-        line("| Figure | Measured | Baseline | Ratio (measured / baseline) |");
-        line("| --- | --- | --- | --- |");
-        result.relays().ifPresent(relays -> {
-            int rows = relays.backlogRows();
-            line(
-                    "| CDC relay, backlog of %,d rows (first to last record consumed) | %,.0f rows/s | raw Kafka producer: %,.0f rows/s"
-                            + " | %.2f |",
-                    rows,
-                    relays.cdcRowsPerSecond(),
-                    relays.rawProducerRowsPerSecond(),
-                    relays.cdcRowsPerSecond() / relays.rawProducerRowsPerSecond());
-            line(
-                    "| CDC relay vs polling relay, same backlog | %,.0f rows/s | polling: %,.0f rows/s | %.2f |",
-                    relays.cdcRowsPerSecond(),
-                    relays.pollingRowsPerSecond(),
-                    relays.cdcRowsPerSecond() / relays.pollingRowsPerSecond());
-            RelayComparison.SteadyRun best = relays.bestPolling();
-            line(
-                    "| Commit to consumed at %,d rows/s, p50 / p95 / p99 / max | CDC: %s | polling every %d ms: %s | p99"
-                            + " %.2f |",
-                    relays.settings().steadyRowsPerSecond(),
-                    percentiles(relays.cdc().latency()),
-                    best.pollInterval().toMillis(),
-                    percentiles(best.latency()),
-                    relays.cdc().latency().p99() / best.latency().p99());
-            line(
-                    "| The CDC relay's own commit-to-ack histogram at %,d rows/s, p50 / p99 (bucket upper bounds) | %s /"
-                            + " %s ms | | |",
-                    relays.settings().steadyRowsPerSecond(),
-                    millis(relays.cdcCommitToAck().percentileUpperBoundMillis(50)),
-                    millis(relays.cdcCommitToAck().percentileUpperBoundMillis(99)));
-            line(
-                    "| PostgreSQL CPU at %,d rows/s (%% of one core) | CDC: %.1f %% | polling every %d ms: %.1f %% | %.2f |",
-                    relays.settings().steadyRowsPerSecond(),
-                    relays.cdc().database().cpuPercentOfOneCore(),
-                    best.pollInterval().toMillis(),
-                    best.database().cpuPercentOfOneCore(),
-                    relays.cdc().database().cpuSeconds() / best.database().cpuSeconds());
-            line(
-                    "| WAL written at %,d rows/s | CDC: %s | polling every %d ms: %s | %.2f |",
-                    relays.settings().steadyRowsPerSecond(),
-                    walRate(relays.cdc().database()),
-                    best.pollInterval().toMillis(),
-                    walRate(best.database()),
-                    relays.cdc().database().walBytes()
-                            / (double) best.database().walBytes());
-        });
-        result.intake()
-                .ifPresent(intake -> line(
-                        "| Orders accepted, %d concurrent clients (closed loop), relays frozen, with p99 | %,.0f orders/s, p99 %s ms |"
-                                + " raw JDBC, %d connections: %,.0f orders/s | %.2f |",
-                        intake.clients(),
-                        intake.post().acceptedRate(),
-                        millis(intake.post().responseTime().p99()),
-                        intake.connections(),
-                        intake.rawJdbc().acceptedRate(),
-                        intake.post().acceptedRate() / intake.rawJdbc().acceptedRate()));
-        result.intake()
-                .ifPresent(intake -> line(
-                        "| order-service's connection pool: most connections in use at once over the whole run | %d |"
-                                + " its size: %d | |",
-                        intake.poolPeak(), BenchmarkProfile.ORDER_SERVICE_POOL));
-        for (SystemRun.Result system : result.systems()) {
-            line(
-                    "| %s: highest rate sustained end to end | %s | | |",
-                    partitions(system.partitions()),
-                    system.maxSustainedRate() == 0
-                            ? "none of the rates tried"
-                            : String.format(Locale.ROOT, "%,d orders/s", system.maxSustainedRate()));
-        }
-        for (SystemRun.Result system : result.systems()) {
-            line(
-                    "| %s: stock events inventory applied, backlog of %,d | %,.0f events/s | | |",
-                    partitions(system.partitions()),
-                    system.inventory().events(),
-                    system.inventory().eventsPerSecond());
-        }
-        line("");
-    }
-
-    private void scaling() {
-        LatencyBudget budget = LatencyBudget.DEFAULT;
-        line("## Scaling: latency versus rate");
-        line("");
-        line("![Latency percentiles versus target rate](%s)", CHART_FILE);
-        line("");
-        line(
-                "Open-loop `POST /orders` at each target rate for %d s (orders of %d to %d lines), after a %d s warm-up;"
-                        + " the rates rise until one is not sustained. Sustained means: at least %.0f %% of the target"
-                        + " accepted, at most %.0f %% failed, POST p99 at most %,.0f ms, commit-to-applied p99 at most"
-                        + " %,.0f ms, every line applied within %d s after the load stopped, and every order settled.",
-                result.profile().stepDuration().toSeconds(),
-                OrderWorkload.MIN_LINES,
-                OrderWorkload.MAX_LINES,
-                result.profile().warmUp().toSeconds(),
-                budget.minAcceptedShare() * 100,
-                budget.maxFailedShare() * 100,
-                budget.postP99Millis(),
-                budget.appliedP99Millis(),
-                budget.drainTimeout().toSeconds());
-        line("");
-        line("| Partitions | Target orders/s | Accepted orders/s | Failed | POST p50 / p95 / p99 / max (ms) | Commit to"
-                + " Kafka p50 / p95 / p99 / max (ms) | Relay's commit to ack p99 at most (ms) | Commit to stock applied"
-                + " p50 / p95 / p99 / max (ms) | Accepted to order settled p50 / p95 / p99 / max (ms) | Verdict |");
-        line("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (SystemRun.Result system : result.systems()) {
-            for (RateStep step : system.steps()) {
-                LoadResult post = step.post();
-                line(
-                        "| %d | %,.0f | %,.0f | %d | %s | %s | %s | %s | %s | %s |",
-                        system.partitions(),
-                        post.targetRate(),
-                        post.acceptedRate(),
-                        post.failed(),
-                        percentiles(post.responseTime()),
-                        percentiles(step.commitToKafka()),
-                        millis(step.relayCommitToAck().percentileUpperBoundMillis(99)),
-                        percentiles(step.commitToApplied()),
-                        percentiles(step.orderSettled()),
-                        step.breach()
-                                .map(breach -> "**not sustained**: " + breach)
-                                .orElse("sustained"));
-            }
-        }
-        line("");
-        line(
-                "Load average after each system: %s.",
-                String.join(
-                        "; ",
-                        result.systems().stream()
-                                .map(system -> partitions(system.partitions()) + ": " + system.loadAverage())
-                                .toList()));
-        line("");
-    }
-
-    private void relays() {
-        result.relays().ifPresent(relays -> {
-            RelayComparison.Settings settings = relays.settings();
-            line("## The CDC relay beside a polling relay");
-            line("");
-            line(
-                    "%,d rows/s for %d s, %d rows per transaction, on the system with %s while it was otherwise idle"
-                            + " (both of its CDC relays keep running); the polling relay takes batches of up to %,d rows. Latency from the writer's commit"
-                            + " returning to the record reaching a consumer. PostgreSQL's CPU is that of all its"
-                            + " processes over the run.",
-                    settings.steadyRowsPerSecond(),
-                    settings.steadyDuration().toSeconds(),
-                    RelayComparison.STEADY_ROWS_PER_TRANSACTION,
-                    partitions(result.withComparisons().orElseThrow().partitions()),
-                    settings.pollBatchSize());
-            line("");
-            line(
-                    "| Relay | Poll interval | p50 / p95 / p99 / max (ms) | PostgreSQL CPU (%% of one core) | WAL written |"
-                            + " Commits/s |");
-            line("| --- | --- | --- | --- | --- | --- |");
-            steadyRow(relays.cdc());
-            relays.polling().forEach(this::steadyRow);
-            line("");
-            line("Load average at the end of the comparison: %s.", relays.loadAverage());
-            line("");
-        });
-    }
-
-    private void steadyRow(RelayComparison.SteadyRun run) {
-        DatabaseLoad.Usage database = run.database();
-        line(
-                "| %s | %s | %s | %.1f %% | %s | %,.0f |",
-                run.relay(),
-                run.pollInterval().isZero() ? "(streams)" : run.pollInterval().toMillis() + " ms",
-                percentiles(run.latency()),
-                database.cpuPercentOfOneCore(),
-                walRate(database),
-                database.commits() / database.seconds());
     }
 
     private void memory() {
@@ -340,10 +153,6 @@ public final class MarkdownReport {
         line("- **Database load**: CPU seconds of every PostgreSQL process (also those that ended), WAL bytes"
                 + " (`pg_current_wal_lsn`) and commits (`pg_stat_database`) over the run.");
         line("");
-    }
-
-    private static String walRate(DatabaseLoad.Usage database) {
-        return String.format(Locale.ROOT, "%,.0f KiB/s", database.walBytes() / 1024.0 / database.seconds());
     }
 
     private void line(String format, Object... arguments) {

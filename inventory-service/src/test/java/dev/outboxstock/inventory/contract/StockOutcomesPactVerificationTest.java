@@ -15,8 +15,8 @@ import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.testing.CommittedContracts;
+import dev.outboxstock.contract.testing.CommittedOutbox;
 import dev.outboxstock.contract.testing.KafkaPactMessages;
-import dev.outboxstock.contract.testing.OutboxTable;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.inventory.InventoryDatabase;
 import dev.outboxstock.inventory.InventoryTestResource;
@@ -122,7 +122,7 @@ public class StockOutcomesPactVerificationTest {
     /** What the relay publishes for the one outcome of this type that inventory wrote for the order line. */
     private MessageAndMetadata relayed(String type) {
         return KafkaPactMessages.of(
-                new OutboxTable(new InventoryDatabase(stack)).relayedForOrder(type, line.orderId()));
+                new CommittedOutbox(new InventoryDatabase(stack)).relayedForOrder(type, line.orderId()));
     }
 
     private static EventSource newEvent() {

@@ -33,6 +33,20 @@ public interface ConsoleConfig {
     @WithDefault("PT3S")
     Duration readTimeout();
 
+    /** The pauses between tries to index a dead letter while the console's database cannot take it. */
+    IndexingRetry indexingRetry();
+
+    interface IndexingRetry {
+
+        /** The first pause ({@code CONSOLE_INDEXING_RETRY_INITIAL_BACKOFF}); each next one is twice as long. */
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        /** The longest pause ({@code CONSOLE_INDEXING_RETRY_MAX_BACKOFF}). */
+        @WithDefault("PT10S")
+        Duration maxBackoff();
+    }
+
     /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
     @WithDefault("PT2M")
     Duration pendingThreshold();

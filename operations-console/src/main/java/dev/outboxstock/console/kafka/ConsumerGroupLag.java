@@ -36,6 +36,11 @@ public class ConsumerGroupLag {
                     .partitionsToOffsetAndMetadata()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             // Consumers read committed records only: the end they can reach is the last stable offset.
+            // An idle partition of a transactional producer still shows lag 1 here: the commit marker takes the last
+            // offset, and a consumer commits past it only with the next record. Not corrected: the Admin API tells
+            // offsets, not what is at them, so it cannot tell a marker from a record; only reading the partition from
+            // the committed offset can (a consumer per partition on every page view, racing live traffic). The page
+            // explains the 1 instead (the note under the lag tables).
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
                             committed.keySet().stream()
                                     .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())),

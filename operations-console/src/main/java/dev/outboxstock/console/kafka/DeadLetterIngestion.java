@@ -1,5 +1,7 @@
 package dev.outboxstock.console.kafka;
 
+import dev.outboxstock.backoff.Backoff;
+import dev.outboxstock.console.config.ConsoleConfig;
 import dev.outboxstock.console.deadletter.NewDeadLetter;
 import dev.outboxstock.console.service.DeadLetterIndex;
 import io.smallrye.common.annotation.Blocking;
@@ -20,32 +22,32 @@ public class DeadLetterIngestion {
     public static final String CHANNEL = "dead-letters";
 
     private static final Logger LOG = Logger.getLogger(DeadLetterIngestion.class);
-    private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
 
     private final DeadLetterRecords records;
     private final DeadLetterIndex index;
+    private final ConsoleConfig.IndexingRetry retry;
 
-    public DeadLetterIngestion(DeadLetterRecords records, DeadLetterIndex index) {
+    public DeadLetterIngestion(DeadLetterRecords records, DeadLetterIndex index, ConsoleConfig config) {
         this.records = records;
         this.index = index;
+        this.retry = config.indexingRetry();
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void ingest(ConsumerRecord<String, String> record) throws InterruptedException {
         NewDeadLetter deadLetter = records.read(record);
-        Duration pause = FIRST_PAUSE;
+        Backoff backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
         while (true) {
             try {
                 index.add(deadLetter);
                 return;
             } catch (RuntimeException failure) {
+                Duration pause = backoff.next();
                 LOG.warnf(
                         "Indexing %s-%d@%d failed, trying again in %s: %s",
                         record.topic(), record.partition(), record.offset(), pause, failure.getMessage());
                 Thread.sleep(pause.toMillis());
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.OutboxRouting;
+import dev.outboxstock.contract.OutboxRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -46,14 +47,14 @@ public class DeadLetterRecords {
                 headers,
                 reason(headers, fromRelay),
                 fromRelay
-                        ? row.flatMap(columns -> outboxRows.text(columns, OutboxRowJson.AGGREGATE_TYPE))
+                        ? row.flatMap(columns -> outboxRows.text(columns, OutboxRow.AGGREGATE_TYPE_COLUMN))
                                 .map(OutboxRouting::topicFor)
                         : last(headers, DeadLetterHeaders.TOPIC),
                 last(headers, DeadLetterHeaders.PARTITION).flatMap(DeadLetterRecords::integer),
                 last(headers, DeadLetterHeaders.OFFSET).flatMap(DeadLetterRecords::number),
                 last(headers, EventHeaders.EVENT_ID),
                 last(headers, EventHeaders.EVENT_TYPE)
-                        .or(() -> row.flatMap(columns -> outboxRows.text(columns, OutboxRowJson.TYPE))),
+                        .or(() -> row.flatMap(columns -> outboxRows.text(columns, OutboxRow.TYPE_COLUMN))),
                 Instant.ofEpochMilli(record.timestamp()));
     }
 

@@ -110,10 +110,13 @@ public class ConsoleOverview {
 
     public DeadLetterSection deadLetters(DeadLetterQuery query) {
         DeadLetterPage page = redrive.list(query.filter(), 0, DEAD_LETTERS_SHOWN);
+        long pending = redrive.list(query.criteria().withStatus(DeadLetterStatus.PENDING), 0, 1)
+                .total();
         return new DeadLetterSection(
                 page.items().stream().map(DeadLetterSummary::of).toList(),
                 page.total(),
                 query,
+                BulkSelection.of(query, pending),
                 Topics.DEAD_LETTERS,
                 List.of(DeadLetterStatus.values()),
                 redrive.actions(0, ACTIONS_SHOWN));

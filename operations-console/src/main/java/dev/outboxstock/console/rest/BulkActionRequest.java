@@ -34,7 +34,7 @@ public record BulkActionRequest(
         @Max(value = BulkActionRequest.MAX_LIMIT, message = "limit must be at most {value}")
         Integer limit) {
 
-    static final int MAX_LIMIT = 1000;
+    public static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
 
     /** A bulk action over every dead letter there is would be a mistake more often than not. */

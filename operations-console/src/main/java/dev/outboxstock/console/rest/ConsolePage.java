@@ -1,6 +1,7 @@
 package dev.outboxstock.console.rest;
 
 import dev.outboxstock.console.deadletter.ActionKind;
+import dev.outboxstock.console.deadletter.DeadLetterFilter;
 import dev.outboxstock.console.overview.ConsoleOverview;
 import dev.outboxstock.console.overview.DeadLetterQuery;
 import dev.outboxstock.console.overview.DeadLetterSection;
@@ -8,6 +9,7 @@ import dev.outboxstock.console.overview.LagSection;
 import dev.outboxstock.console.overview.OrdersSection;
 import dev.outboxstock.console.overview.RelayRow;
 import dev.outboxstock.console.overview.StockSection;
+import dev.outboxstock.console.service.NoDeadLetterMatchesException;
 import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
@@ -17,6 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,6 +86,8 @@ public class ConsolePage {
             @RestQuery String reason,
             @RestQuery String key,
             @RestQuery String eventType,
+            @RestQuery String from,
+            @RestQuery String to,
             @RestQuery String outcome,
             @RestQuery boolean failed) {
         return Templates.console(
@@ -90,7 +95,7 @@ public class ConsolePage {
                 overview.stock(Optional.ofNullable(product).map(String::strip).filter(id -> !id.isEmpty())),
                 overview.relays(),
                 overview.consumerLag(),
-                overview.deadLetters(new DeadLetterQuery(topic, status, reason, key, eventType)),
+                overview.deadLetters(new DeadLetterQuery(topic, status, reason, key, eventType, from, to)),
                 outcome,
                 failed);
     }
@@ -111,9 +116,52 @@ public class ConsolePage {
         return act(id, operator, redrive::discard);
     }
 
+    /** Replays the pending dead letters the page's filter selects, at most as many as the operator confirmed. */
+    @POST
+    @Path("/console/dead-letters/replay")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<Void> replayAll(@BeanParam BulkForm form) {
+        return actOnAll(form, redrive::replayAll);
+    }
+
+    /** Discards the pending dead letters the page's filter selects, at most as many as the operator confirmed. */
+    @POST
+    @Path("/console/dead-letters/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<Void> discardAll(@BeanParam BulkForm form) {
+        return actOnAll(form, redrive::discardAll);
+    }
+
+    private RestResponse<Void> actOnAll(BulkForm form, BulkAction action) {
+        DeadLetterQuery query = form.query();
+        Optional<String> refused = refusal(form.operator)
+                .or(() -> query.problem().map(problem -> "Refused: " + problem))
+                .or(() -> query.criteria().isEmpty()
+                        ? Optional.of("Refused: a bulk action must name at least one criterion")
+                        : Optional.empty());
+        if (refused.isPresent()) {
+            return backToPage(refused.get(), true, query);
+        }
+        try {
+            RedriveOutcome done = action.perform(query.criteria(), form.limitOrDefault(), form.operator.strip());
+            return backToPage(BulkOutcomeText.of(done), false, query);
+        } catch (NoDeadLetterMatchesException none) {
+            return backToPage(none.getMessage(), true, query);
+        }
+    }
+
+    /** A replay or a discard of the pending dead letters a filter selects. */
+    @FunctionalInterface
+    private interface BulkAction {
+        RedriveOutcome perform(DeadLetterFilter filter, int limit, String operator);
+    }
+
     private RestResponse<Void> act(long id, String operator, Action action) {
-        if (operator == null || !operator.strip().matches(OPERATOR_NAME)) {
-            return backToPage("Refused: say who you are (1 to 64 printable characters)", true);
+        Optional<String> refused = refusal(operator);
+        if (refused.isPresent()) {
+            return backToPage(refused.get(), true);
         }
         try {
             return action.perform(id, operator.strip())
@@ -130,17 +178,44 @@ public class ConsolePage {
         Optional<RedriveOutcome> perform(long id, String operator) throws UnroutableDeadLetterException;
     }
 
+    private static Optional<String> refusal(String operator) {
+        if (operator == null || !operator.strip().matches(OPERATOR_NAME)) {
+            return Optional.of("Refused: say who you are (1 to 64 printable characters)");
+        }
+        return Optional.empty();
+    }
+
     private static String describe(RedriveOutcome outcome, long id) {
         String done = outcome.action() == ActionKind.REPLAY ? "replayed" : "discarded";
         return "Dead letter " + id + " " + done + " by " + outcome.operator() + " (action " + outcome.actionId() + ")";
     }
 
     private static RestResponse<Void> backToPage(String outcome, boolean failed) {
-        URI page = UriBuilder.fromPath("/")
-                .queryParam("outcome", outcome)
+        return RestResponse.seeOther(outcomeUri(UriBuilder.fromPath("/"), outcome, failed));
+    }
+
+    /** Back to the page with the filter the action was taken on, so that its rows show what the action did. */
+    private static RestResponse<Void> backToPage(String outcome, boolean failed, DeadLetterQuery query) {
+        UriBuilder page = UriBuilder.fromPath("/");
+        keep(page, "topic", query.topic());
+        keep(page, "reason", query.reason());
+        keep(page, "key", query.key());
+        keep(page, "eventType", query.eventType());
+        keep(page, "from", query.from());
+        keep(page, "to", query.to());
+        return RestResponse.seeOther(outcomeUri(page, outcome, failed));
+    }
+
+    private static void keep(UriBuilder page, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            page.queryParam(name, value.strip());
+        }
+    }
+
+    private static URI outcomeUri(UriBuilder page, String outcome, boolean failed) {
+        return page.queryParam("outcome", outcome)
                 .queryParam("failed", failed)
                 .fragment("dead-letters")
                 .build();
-        return RestResponse.seeOther(page);
     }
 }

@@ -3,29 +3,20 @@ package dev.outboxstock.console.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.outboxstock.contract.OutboxRow;
+import dev.outboxstock.contract.OutboxColumns;
+import dev.outboxstock.contract.OutboxRouting;
+import dev.outboxstock.contract.RelayedRecord;
+import dev.outboxstock.contract.RoutingDecision;
+import dev.outboxstock.contract.RoutingRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The outbox row a relay's dead letter carries as its value (the row's columns as a JSON object, named as the
- * outbox table names them), and whether it can be routed now: the relay's own checks, before the shared rule
- * {@code OutboxRouting.route} makes a record of it.
+ * outbox table names them), and the record the event contract's rule ({@link OutboxRouting}) makes of it now.
  */
 @ApplicationScoped
 public class OutboxRowJson {
-
-    public static final String ID = "id";
-    public static final String AGGREGATE_TYPE = "aggregatetype";
-    public static final String AGGREGATE_ID = "aggregateid";
-    public static final String TYPE = "type";
-    public static final String PAYLOAD = "payload";
-    public static final String TRACEPARENT = "traceparent";
-
-    /** Kafka's rule for topic names: {@code <aggregatetype>-events} must be one. */
-    private static final Pattern LEGAL_TOPIC_PART = Pattern.compile("[a-zA-Z0-9._-]{1,240}");
 
     private final ObjectMapper objectMapper;
 
@@ -47,53 +38,40 @@ public class OutboxRowJson {
 
     /** A column's value as text; empty when absent or null. */
     public Optional<String> text(JsonNode columns, String column) {
-        JsonNode value = columns.get(column);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        return Optional.of(value.isValueNode() ? value.asText() : value.toString());
+        return new JsonColumns(columns).text(column);
     }
 
-    /** The row, or why it cannot be routed. */
-    public OutboxRow routableRow(Optional<String> value) throws UnroutableDeadLetterException {
+    /** The record the relay would publish for the row now, or why it cannot. */
+    public RelayedRecord routed(Optional<String> value) throws UnroutableDeadLetterException {
         JsonNode columns = parse(value.orElseThrow(() -> new UnroutableDeadLetterException(
                         "the dead letter carries no row (Kafka refused its value): publish the row again from its"
                                 + " outbox table with outbox_republish")))
                 .orElseThrow(() -> new UnroutableDeadLetterException("the dead letter's value is no outbox row"));
-        UUID id = text(columns, ID)
-                .flatMap(OutboxRowJson::uuid)
-                .orElseThrow(() -> new UnroutableDeadLetterException("column " + ID + " holds no UUID"));
-        String aggregateType = text(columns, AGGREGATE_TYPE)
-                .filter(type -> LEGAL_TOPIC_PART.matcher(type).matches())
-                .orElseThrow(
-                        () -> new UnroutableDeadLetterException("column " + AGGREGATE_TYPE + " names no legal topic"));
-        String aggregateId = text(columns, AGGREGATE_ID)
-                .filter(key -> !key.isBlank())
-                .orElseThrow(() -> new UnroutableDeadLetterException("column " + AGGREGATE_ID + " is empty"));
-        String type = text(columns, TYPE)
-                .filter(eventType -> !eventType.isBlank())
-                .orElseThrow(() -> new UnroutableDeadLetterException("column " + TYPE + " is empty"));
-        String payload = text(columns, PAYLOAD)
-                .filter(this::isOneJsonDocument)
-                .orElseThrow(
-                        () -> new UnroutableDeadLetterException("column " + PAYLOAD + " is not one JSON document"));
-        return new OutboxRow(id, aggregateType, aggregateId, type, payload, text(columns, TRACEPARENT));
-    }
-
-    private boolean isOneJsonDocument(String text) {
-        try {
-            JsonNode document = objectMapper.readTree(text);
-            return document != null && !document.isMissingNode();
-        } catch (JsonProcessingException notOneDocument) {
-            return false;
+        RoutingDecision decision = OutboxRouting.route(new JsonColumns(columns), RoutingRules.OUTBOX);
+        if (decision instanceof RoutingDecision.Unroutable unroutable) {
+            throw new UnroutableDeadLetterException(unroutable.detail());
         }
+        return ((RoutingDecision.Routed) decision).record();
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException notAUuid) {
-            return Optional.empty();
+    /**
+     * The columns as the relay wrote them: every value as JSON text or a JSON scalar (a {@code jsonb} payload is
+     * text here, so the rule checks it is one JSON document).
+     */
+    private record JsonColumns(JsonNode columns) implements OutboxColumns {
+
+        @Override
+        public Optional<String> text(String column) {
+            JsonNode value = columns.get(column);
+            if (value == null || value.isNull()) {
+                return Optional.empty();
+            }
+            return Optional.of(value.isValueNode() ? value.asText() : value.toString());
+        }
+
+        @Override
+        public boolean isJson(String column) {
+            return false;
         }
     }
 }

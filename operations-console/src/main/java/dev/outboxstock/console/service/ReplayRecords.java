@@ -8,7 +8,6 @@ import dev.outboxstock.console.deadletter.DeadLetter;
 import dev.outboxstock.console.deadletter.RecordHeader;
 import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.DeadLetterTopic;
-import dev.outboxstock.contract.OutboxRouting;
 import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The record a replay sends: to the topic the dead letter came from, with its key, value and headers (so its event
  * id: consumers apply it once however often it is replayed), minus the dead-letter headers, plus
- * {@code redrive-history}. A relay's dead letter is routed as the relay routes a row, by {@code OutboxRouting.route}.
+ * {@code redrive-history}. A relay's dead letter is routed as the relay routes a row, by the event contract's rule (OutboxRouting).
  */
 @ApplicationScoped
 public class ReplayRecords {
@@ -55,7 +54,7 @@ public class ReplayRecords {
     }
 
     private ProducerRecord<String, String> routedRow(DeadLetter deadLetter) throws UnroutableDeadLetterException {
-        RelayedRecord routed = OutboxRouting.route(outboxRows.routableRow(deadLetter.value()));
+        RelayedRecord routed = outboxRows.routed(deadLetter.value());
         RecordHeaders headers = new RecordHeaders();
         routed.headers().forEach((name, value) -> headers.add(name, utf8(value)));
         return new ProducerRecord<>(contractTopic(routed.topic()), null, routed.key(), routed.value(), headers);

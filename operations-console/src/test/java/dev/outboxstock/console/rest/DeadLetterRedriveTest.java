@@ -176,14 +176,7 @@ class DeadLetterRedriveTest {
         for (int quantity = 1; quantity <= 3; quantity++) {
             deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, quantity, "batch " + product);
         }
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                        .oauth2(TestTokens.operator())
-                        .get("/dead-letters?key={key}", product)
-                        .then()
-                        .extract()
-                        .path("total")
-                        .equals(3));
+        awaitListed(product, 3);
 
         given().auth()
                 .oauth2(TestTokens.operator())
@@ -410,7 +403,8 @@ class DeadLetterRedriveTest {
                 .then();
     }
 
-    private static long awaitIndexed(String key) {
+    /** Waits until the console has indexed {@code count} dead letters keyed {@code key}. */
+    static void awaitListed(String key, int count) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> given().auth()
                         .oauth2(TestTokens.operator())
@@ -418,7 +412,11 @@ class DeadLetterRedriveTest {
                         .then()
                         .extract()
                         .path("total")
-                        .equals(1));
+                        .equals(count));
+    }
+
+    private static long awaitIndexed(String key) {
+        awaitListed(key, 1);
         return given().auth()
                 .oauth2(TestTokens.operator())
                 .get("/dead-letters?key={key}", key)

@@ -2,7 +2,7 @@ package dev.outboxstock.order.contract;
 
 import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.StockDecreased;
-import dev.outboxstock.contract.testing.OutboxTable;
+import dev.outboxstock.contract.testing.CommittedOutbox;
 import dev.outboxstock.inbox.DecodedEvent;
 import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.order.OrdersDatabase;
@@ -26,12 +26,12 @@ final class StockRequestsAsRelayed {
 
     private final OrderService orders;
     private final OrderLifecycle lifecycle;
-    private final OutboxTable outbox;
+    private final CommittedOutbox outbox;
 
     StockRequestsAsRelayed(OrderService orders, OrderLifecycle lifecycle, OrdersDatabase database) {
         this.orders = orders;
         this.lifecycle = lifecycle;
-        this.outbox = new OutboxTable(database);
+        this.outbox = new CommittedOutbox(database);
     }
 
     /** Places an order with one line: order-service asks for its stock. */

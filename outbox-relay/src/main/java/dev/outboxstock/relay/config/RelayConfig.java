@@ -2,6 +2,7 @@ package dev.outboxstock.relay.config;
 
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.OutboxRouting;
+import dev.outboxstock.contract.OutboxRow;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -98,27 +99,27 @@ public interface RelayConfig {
         /** One topic for every row; when absent, the topic is {@code <topic-column value><topic-suffix>}. */
         Optional<String> topic();
 
-        @WithDefault("aggregatetype")
+        @WithDefault(OutboxRow.AGGREGATE_TYPE_COLUMN)
         String topicColumn();
 
         @WithDefault(OutboxRouting.TOPIC_SUFFIX)
         String topicSuffix();
 
         /** The record key: rows with the same key reach Kafka in commit order. */
-        @WithDefault("aggregateid")
+        @WithDefault(OutboxRow.AGGREGATE_ID_COLUMN)
         String keyColumn();
 
         /** The event id, sent as header {@code id}: consumers deduplicate on it. */
-        @WithDefault("id")
+        @WithDefault(OutboxRow.ID_COLUMN)
         String idColumn();
 
         /** The record value: a JSON document. */
-        @WithDefault("payload")
+        @WithDefault(OutboxRow.PAYLOAD_COLUMN)
         String payloadColumn();
 
         /**
-         * More columns sent as headers, column name to header name (defaults in {@code application.properties});
-         * a column that is null in a row gives no header.
+         * More columns sent as headers, column name to header name, beside the event contract's ({@code type} as
+         * {@code eventType}, {@code traceparent}); a column that is null in a row gives no header.
          */
         Map<String, String> headers();
 

@@ -1,6 +1,8 @@
 package dev.outboxstock.relay.engine;
 
+import dev.outboxstock.contract.RoutingRules;
 import dev.outboxstock.relay.config.RelayConfig;
+import dev.outboxstock.relay.route.ConfiguredRules;
 import dev.outboxstock.relay.source.SourceDatabase;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,7 +60,8 @@ public final class DebeziumProperties {
         properties.setProperty("table.include.list", source.table());
         // Only the columns the relay routes by or sends are decoded: less work per row, and nothing else of the
         // row leaves the database.
-        properties.setProperty("column.include.list", columnIncludeList(source.table(), config.routing()));
+        properties.setProperty(
+                "column.include.list", columnIncludeList(source.table(), ConfiguredRules.of(config.routing())));
         // Streams from the slot only: the services write no event before the slot exists to keep it, and after a
         // lost slot, rows are published again from a point in time rather than the whole table.
         properties.setProperty("snapshot.mode", "no_data");
@@ -105,13 +108,12 @@ public final class DebeziumProperties {
         return properties;
     }
 
-    private static String columnIncludeList(String table, RelayConfig.Routing routing) {
-        Set<String> columns =
-                new LinkedHashSet<>(List.of(routing.idColumn(), routing.keyColumn(), routing.payloadColumn()));
-        if (routing.topic().isEmpty()) {
-            columns.add(routing.topicColumn());
+    private static String columnIncludeList(String table, RoutingRules rules) {
+        Set<String> columns = new LinkedHashSet<>(List.of(rules.idColumn(), rules.keyColumn(), rules.payloadColumn()));
+        if (rules.topic().isEmpty()) {
+            columns.add(rules.topicColumn());
         }
-        columns.addAll(routing.headers().keySet());
+        columns.addAll(rules.headers().keySet());
         return columns.stream()
                 .map(column -> Pattern.quote(table + "." + column))
                 .collect(Collectors.joining(","));

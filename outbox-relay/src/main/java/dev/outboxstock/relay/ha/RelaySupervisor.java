@@ -1,8 +1,8 @@
 package dev.outboxstock.relay.ha;
 
+import dev.outboxstock.backoff.Backoff;
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.engine.RelayEngine;
-import dev.outboxstock.relay.retry.Backoff;
 import dev.outboxstock.relay.source.SourceDatabase;
 import dev.outboxstock.relay.status.RelayStatus;
 import dev.outboxstock.relay.wal.LostSlotRecovery;

@@ -1,6 +1,6 @@
 package dev.outboxstock.relay.metrics;
 
-import dev.outboxstock.relay.route.DeadLetterReason;
+import dev.outboxstock.contract.DeadLetterReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

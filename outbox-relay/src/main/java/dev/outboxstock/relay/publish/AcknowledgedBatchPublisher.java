@@ -1,10 +1,10 @@
 package dev.outboxstock.relay.publish;
 
+import dev.outboxstock.backoff.Backoff;
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.metrics.RelayMetrics;
-import dev.outboxstock.relay.retry.Backoff;
+import dev.outboxstock.relay.route.CapturedRow;
 import dev.outboxstock.relay.route.Delivery;
-import dev.outboxstock.relay.route.OutboxRow;
 import dev.outboxstock.relay.route.OutboxRowRouter;
 import dev.outboxstock.relay.status.RelayStatus;
 import io.debezium.engine.DebeziumEngine;
@@ -74,7 +74,7 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
         List<Delivery> deliveries = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> event : batch) {
             // Records without a row (heartbeats) only carry a position: they are marked with the batch, never sent.
-            OutboxRow.of(event.record()).map(router::route).ifPresent(deliveries::add);
+            CapturedRow.of(event.record()).map(router::route).ifPresent(deliveries::add);
         }
         if (!deliveries.isEmpty()) {
             // A record's span lasts until Kafka committed its batch, retries included.

@@ -2,8 +2,10 @@ package dev.outboxstock.relay.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.outboxstock.contract.DeadLetterReason;
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.RoutingRules;
 import dev.outboxstock.relay.config.RelayConfig;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
@@ -63,6 +65,21 @@ class OutboxRowRouterTest {
     }
 
     @Test
+    void unconfiguredItRoutesByTheEventContractsRule() {
+        assertThat(ConfiguredRules.of(config(Map.of()).routing())).isEqualTo(RoutingRules.OUTBOX);
+    }
+
+    @Test
+    void configuredHeaderColumnsComeBesideTheContractsHeaders() {
+        ProducerRecord<String, String> record = router(Map.of("relay.routing.headers.tenant", "tenant"))
+                .route(row(Map.of("tenant", "acme")))
+                .record();
+
+        assertThat(header(record, "tenant")).contains("acme");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).contains("StockDecreaseRequested");
+    }
+
+    @Test
     void sendsNoHeaderForANullColumn() {
         ProducerRecord<String, String> record =
                 router(Map.of()).route(row(Map.of())).record();
@@ -117,18 +134,18 @@ class OutboxRowRouterTest {
                 ENVELOPE.schema(),
                 ENVELOPE.delete(columns(Map.of()), source(), Instant.now()));
 
-        assertThat(OutboxRow.of(heartbeat)).isEmpty();
-        assertThat(OutboxRow.of(delete)).isEmpty();
+        assertThat(CapturedRow.of(heartbeat)).isEmpty();
+        assertThat(CapturedRow.of(delete)).isEmpty();
     }
 
-    private static OutboxRow row(Map<String, String> overrides) {
+    private static CapturedRow row(Map<String, String> overrides) {
         SourceRecord record = new SourceRecord(
                 Map.of(),
                 Map.of(),
                 "relay.public.outbox_event",
                 ENVELOPE.schema(),
                 ENVELOPE.create(columns(overrides), source(), Instant.now()));
-        return OutboxRow.of(record).orElseThrow();
+        return CapturedRow.of(record).orElseThrow();
     }
 
     private static Struct columns(Map<String, String> overrides) {
@@ -149,22 +166,23 @@ class OutboxRowRouterTest {
     }
 
     private static OutboxRowRouter router(Map<String, String> settings) {
+        return new OutboxRowRouter(config(settings));
+    }
+
+    private static RelayConfig config(Map<String, String> settings) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "relay.source.host", "localhost",
                 "relay.source.database", "orders",
                 "relay.source.user", "relay",
                 "relay.source.password", "secret",
-                "relay.kafka.bootstrap-servers", "localhost:9092",
-                "relay.routing.headers.type", EventHeaders.EVENT_TYPE,
-                "relay.routing.headers.traceparent", EventHeaders.TRACEPARENT));
+                "relay.kafka.bootstrap-servers", "localhost:9092"));
         properties.putAll(settings);
-        RelayConfig config = new SmallRyeConfigBuilder()
+        return new SmallRyeConfigBuilder()
                 .withMapping(RelayConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
                 .withDefaultValues(properties)
                 .build()
                 .getConfigMapping(RelayConfig.class);
-        return new OutboxRowRouter(config);
     }
 
     private static Optional<String> header(ProducerRecord<String, String> record, String name) {

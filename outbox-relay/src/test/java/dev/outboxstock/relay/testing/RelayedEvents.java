@@ -32,7 +32,7 @@ public final class RelayedEvents {
      * every copy of those events, so that duplicates are counted, not only first occurrences.
      */
     public static RelayedEvents awaitAll(
-            String bootstrapServers, String topic, Collection<OutboxRow> rows, Duration timeout) {
+            String bootstrapServers, String topic, Collection<WrittenRow> rows, Duration timeout) {
         Set<String> ids = rows.stream().map(row -> row.id().toString()).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
         int[] scanned = {0};
@@ -61,7 +61,7 @@ public final class RelayedEvents {
                 - (int) records.stream().map(RelayedEvents::eventId).distinct().count();
     }
 
-    public Optional<ConsumerRecord<String, String>> first(OutboxRow row) {
+    public Optional<ConsumerRecord<String, String>> first(WrittenRow row) {
         return records.stream()
                 .filter(record -> eventId(record).orElseThrow().equals(row.id().toString()))
                 .findFirst();
@@ -71,10 +71,10 @@ public final class RelayedEvents {
      * The delivery guarantee: for each key, the first copy of every event appears in the order the rows were
      * committed ({@code rowsInCommitOrder}), and all copies of a key are in one partition.
      */
-    public void assertFirstOccurrencesInCommitOrderPerKey(List<OutboxRow> rowsInCommitOrder) {
+    public void assertFirstOccurrencesInCommitOrderPerKey(List<WrittenRow> rowsInCommitOrder) {
         Map<String, List<String>> committed = rowsInCommitOrder.stream()
                 .collect(Collectors.groupingBy(
-                        OutboxRow::aggregateId,
+                        WrittenRow::aggregateId,
                         LinkedHashMap::new,
                         Collectors.mapping(row -> row.id().toString(), Collectors.toList())));
         Map<String, LinkedHashSet<String>> firstSeen = new LinkedHashMap<>();

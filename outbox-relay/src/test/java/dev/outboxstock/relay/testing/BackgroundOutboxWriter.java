@@ -13,23 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes outbox rows in the background, in many transactions, as a busy service would; remembers them in commit
  * order (one writer, so the order it commits in is the database's).
  */
-public final class OutboxWriter {
+public final class BackgroundOutboxWriter {
 
-    private final List<OutboxRow> committed = Collections.synchronizedList(new ArrayList<>());
+    private final List<WrittenRow> committed = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger count = new AtomicInteger();
     private final CompletableFuture<Void> done;
 
-    private OutboxWriter(PostgresServer postgres, int transactions, int rowsEach, int keys, long pauseMillis) {
+    private BackgroundOutboxWriter(
+            PostgresServer postgres, int transactions, int rowsEach, int keys, long pauseMillis) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         done = CompletableFuture.runAsync(() -> {
             try (Connection connection = postgres.connect("orders")) {
                 for (int t = 0; t < transactions; t++) {
-                    List<OutboxRow> transaction = new ArrayList<>(rowsEach);
+                    List<WrittenRow> transaction = new ArrayList<>(rowsEach);
                     for (int r = 0; r < rowsEach; r++) {
                         int seq = t * rowsEach + r;
-                        transaction.add(OutboxRow.stock(run + "-" + (seq % keys), "{\"seq\": " + seq + "}"));
+                        transaction.add(WrittenRow.stock(run + "-" + (seq % keys), "{\"seq\": " + seq + "}"));
                     }
-                    OutboxTable.insertInOneTransaction(connection, transaction);
+                    OutboxInserts.insertInOneTransaction(connection, transaction);
                     committed.addAll(transaction);
                     count.addAndGet(rowsEach);
                     Thread.sleep(pauseMillis);
@@ -40,8 +41,9 @@ public final class OutboxWriter {
         });
     }
 
-    public static OutboxWriter start(PostgresServer postgres, int transactions, int rowsEach, int keys, long pause) {
-        return new OutboxWriter(postgres, transactions, rowsEach, keys, pause);
+    public static BackgroundOutboxWriter start(
+            PostgresServer postgres, int transactions, int rowsEach, int keys, long pause) {
+        return new BackgroundOutboxWriter(postgres, transactions, rowsEach, keys, pause);
     }
 
     public int committedSoFar() {
@@ -49,7 +51,7 @@ public final class OutboxWriter {
     }
 
     /** Waits until every transaction is committed; returns the rows in commit order. */
-    public List<OutboxRow> awaitCommitted() {
+    public List<WrittenRow> awaitCommitted() {
         done.join();
         return List.copyOf(committed);
     }

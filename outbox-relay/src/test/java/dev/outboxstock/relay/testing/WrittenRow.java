@@ -5,19 +5,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** An outbox row as a service writes it; any column but the id may be null, to test what the relay does then. */
-public record OutboxRow(
+public record WrittenRow(
         UUID id, String aggregateType, String aggregateId, String type, String payload, String traceparent) {
 
-    public static OutboxRow stock(String productId, String payload) {
-        return new OutboxRow(UUID.randomUUID(), StockTopic.AGGREGATE_TYPE, productId, "TestEvent", payload, null);
+    public static WrittenRow stock(String productId, String payload) {
+        return new WrittenRow(UUID.randomUUID(), StockTopic.AGGREGATE_TYPE, productId, "TestEvent", payload, null);
     }
 
-    public OutboxRow withTraceparent(String value) {
-        return new OutboxRow(id, aggregateType, aggregateId, type, payload, value);
+    public WrittenRow withTraceparent(String value) {
+        return new WrittenRow(id, aggregateType, aggregateId, type, payload, value);
     }
 
-    public OutboxRow withAggregateType(String value) {
-        return new OutboxRow(id, value, aggregateId, type, payload, traceparent);
+    public WrittenRow withAggregateType(String value) {
+        return new WrittenRow(id, value, aggregateId, type, payload, traceparent);
     }
 
     /** The row as the event contract's routing rule sees it. */

@@ -1,4 +1,4 @@
-package dev.outboxstock.relay.retry;
+package dev.outboxstock.backoff;
 
 import java.time.Duration;
 

@@ -12,13 +12,13 @@ import java.util.UUID;
  * same transaction like order-service's default (the relay reads the insert from the WAL), or into the polling
  * relay's table, where they stay until it marks them sent.
  */
-final class OutboxRowWriter {
+final class StockRequestRowWriter {
 
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement delete;
 
-    private OutboxRowWriter(Connection connection, String table, boolean deleteAfterInsert) throws SQLException {
+    private StockRequestRowWriter(Connection connection, String table, boolean deleteAfterInsert) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
         this.insert = connection.prepareStatement("INSERT INTO " + table
@@ -27,22 +27,22 @@ final class OutboxRowWriter {
     }
 
     /** Into order-service's outbox table, each row deleted again in the transaction that inserted it. */
-    static OutboxRowWriter deletingAfterInsert(Connection connection) throws SQLException {
-        return new OutboxRowWriter(connection, "outbox_event", true);
+    static StockRequestRowWriter deletingAfterInsert(Connection connection) throws SQLException {
+        return new StockRequestRowWriter(connection, "outbox_event", true);
     }
 
     /** Into the polling relay's table, where rows stay until it marks them sent. */
-    static OutboxRowWriter forPolling(Connection connection) throws SQLException {
-        return new OutboxRowWriter(connection, PollingRelay.TABLE, false);
+    static StockRequestRowWriter forPolling(Connection connection) throws SQLException {
+        return new StockRequestRowWriter(connection, PollingRelay.TABLE, false);
     }
 
     /** Commits the rows in one transaction; returns their event ids. */
-    List<UUID> commit(List<OutboxRow> rows) throws SQLException {
-        for (OutboxRow row : rows) {
+    List<UUID> commit(List<StockRequestRow> rows) throws SQLException {
+        for (StockRequestRow row : rows) {
             insert.setObject(1, row.id());
             insert.setString(2, BenchmarkTopic.AGGREGATE_TYPE);
             insert.setString(3, row.key());
-            insert.setString(4, OutboxRow.TYPE);
+            insert.setString(4, StockRequestRow.TYPE);
             insert.setString(5, row.payload());
             insert.setString(6, BenchmarkOrder.TRACEPARENT);
             insert.addBatch();
@@ -56,6 +56,6 @@ final class OutboxRowWriter {
             delete.executeBatch();
         }
         connection.commit();
-        return rows.stream().map(OutboxRow::id).toList();
+        return rows.stream().map(StockRequestRow::id).toList();
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** One stock request as an outbox row carries it: event id, key (the product id) and JSON payload. */
-record OutboxRow(UUID id, String key, String payload) {
+record StockRequestRow(UUID id, String key, String payload) {
 
     static final String TYPE = StockDecreaseRequested.TYPE;
 
@@ -18,20 +18,20 @@ record OutboxRow(UUID id, String key, String payload) {
     static final class Source {
 
         private final OrderWorkload workload;
-        private final Deque<OutboxRow> pending = new ArrayDeque<>();
+        private final Deque<StockRequestRow> pending = new ArrayDeque<>();
 
         Source(OrderWorkload workload) {
             this.workload = workload;
         }
 
-        List<OutboxRow> next(int rows) {
+        List<StockRequestRow> next(int rows) {
             while (pending.size() < rows) {
                 BenchmarkOrder order = workload.next();
                 order.lines()
-                        .forEach(line -> pending.add(
-                                new OutboxRow(line.eventId(), line.productId(), line.stockRequestJson(order.id()))));
+                        .forEach(line -> pending.add(new StockRequestRow(
+                                line.eventId(), line.productId(), line.stockRequestJson(order.id()))));
             }
-            List<OutboxRow> batch = new ArrayList<>(rows);
+            List<StockRequestRow> batch = new ArrayList<>(rows);
             for (int i = 0; i < rows; i++) {
                 batch.add(pending.poll());
             }

@@ -6,17 +6,17 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** Writes outbox rows the way a service does: in its own transaction, in the given order. */
-public final class OutboxTable {
+public final class OutboxInserts {
 
-    private OutboxTable() {}
+    private OutboxInserts() {}
 
-    public static void insertInOneTransaction(Connection connection, List<OutboxRow> rows) throws SQLException {
+    public static void insertInOneTransaction(Connection connection, List<WrittenRow> rows) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, traceparent)"
                         + " VALUES (?, ?, ?, ?, ?::jsonb, ?)")) {
-            for (OutboxRow row : rows) {
+            for (WrittenRow row : rows) {
                 insert.setObject(1, row.id());
                 insert.setString(2, row.aggregateType());
                 insert.setString(3, row.aggregateId());

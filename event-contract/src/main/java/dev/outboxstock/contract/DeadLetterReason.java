@@ -1,6 +1,9 @@
-package dev.outboxstock.relay.route;
+package dev.outboxstock.contract;
 
-/** Why an outbox row went to the dead-letter topic instead of its own; sent as a header and a metric tag. */
+/**
+ * Why the relay sent an outbox row to the dead-letter topic instead of its own: the value of its
+ * {@link DeadLetterTopic#REASON_HEADER} header and the relay's metric tag.
+ */
 public enum DeadLetterReason {
     /** No event id: consumers could not deduplicate it. */
     MISSING_ID,

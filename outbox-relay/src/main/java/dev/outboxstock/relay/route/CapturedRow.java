@@ -1,5 +1,6 @@
 package dev.outboxstock.relay.route;
 
+import dev.outboxstock.contract.OutboxColumns;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /** One inserted outbox row as Debezium captured it: its columns and the commit time of its transaction. */
-public final class OutboxRow {
+public final class CapturedRow implements OutboxColumns {
 
     private static final JsonConverter ROW_AS_JSON = new JsonConverter();
 
@@ -23,7 +24,7 @@ public final class OutboxRow {
     private final Struct columns;
     private final long committedAtMillis;
 
-    private OutboxRow(Struct columns, long committedAtMillis) {
+    private CapturedRow(Struct columns, long committedAtMillis) {
         this.columns = columns;
         this.committedAtMillis = committedAtMillis;
     }
@@ -32,7 +33,7 @@ public final class OutboxRow {
      * The row a change event inserted (or read in the initial snapshot); empty for records that carry only a
      * position, such as heartbeats, and for updates and deletes, which an outbox never publishes.
      */
-    public static Optional<OutboxRow> of(SourceRecord record) {
+    public static Optional<CapturedRow> of(SourceRecord record) {
         if (!(record.value() instanceof Struct envelope) || !Envelope.isEnvelopeSchema(record.valueSchema())) {
             return Optional.empty();
         }
@@ -43,19 +44,19 @@ public final class OutboxRow {
             return Optional.empty();
         }
         Struct source = envelope.getStruct(Envelope.FieldName.SOURCE);
-        return Optional.of(new OutboxRow(
+        return Optional.of(new CapturedRow(
                 envelope.getStruct(Envelope.FieldName.AFTER), source.getInt64(Envelope.FieldName.TIMESTAMP)));
     }
 
-    /** A column's value as text; empty when the table has no such column or the row holds null. */
+    @Override
     public Optional<String> text(String column) {
         return Optional.ofNullable(columns.schema().field(column))
                 .map(columns::get)
                 .map(String::valueOf);
     }
 
-    /** Whether the column is declared {@code json} or {@code jsonb}, so PostgreSQL already checked its content. */
-    public boolean isJsonColumn(String column) {
+    @Override
+    public boolean isJson(String column) {
         Field field = columns.schema().field(column);
         return field != null && Json.LOGICAL_NAME.equals(field.schema().name());
     }

@@ -12,11 +12,11 @@ import java.util.UUID;
  * The outbox rows a service committed, read back as the relay reads them: the payload in jsonb's text form, which
  * is what becomes the record value. Needs the service to keep its rows (the default: {@code outbox.delete-after-insert=false}).
  */
-public final class OutboxTable {
+public final class CommittedOutbox {
 
     private final TestDatabase database;
 
-    public OutboxTable(TestDatabase database) {
+    public CommittedOutbox(TestDatabase database) {
         this.database = database;
     }
 
