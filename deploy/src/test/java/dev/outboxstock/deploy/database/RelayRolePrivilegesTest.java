@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RelayRolePrivilegesTest {
 
     private static final Path ROOT = Path.of(Objects.requireNonNull(System.getProperty("outbox-stock.root")));
-    private static final String OUTBOX_MIGRATION = "outbox/src/main/resources/db/outbox/R__outbox_event.sql";
+    private static final String OUTBOX_MIGRATION = "libs/outbox/src/main/resources/db/outbox/R__outbox_event.sql";
     private static final String RELAY_ROLE_SCRIPT = "outbox-relay/src/main/resources/db/relay-role.sql";
     private static final String KUBERNETES_INIT = "deploy/k8s/databases/statefulset/server/10-roles.sh";
     /** What CloudNativePG runs in the orders database after creating it and its owner. */

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -93,7 +94,8 @@ class LeastPrivilegeIT {
             String log = Files.readString(service.logFile());
             assertThat(passwords).as("passwords in %s", service.logFile()).noneMatch(log::contains);
         }
-        Path root = Path.of(System.getProperty(LocalSystem.ROOT_PROPERTY, ".."))
+        Path root = Path.of(Objects.requireNonNull(
+                        System.getProperty(LocalSystem.ROOT_PROPERTY), LocalSystem.ROOT_PROPERTY))
                 .toAbsolutePath()
                 .normalize();
         try (Stream<Path> files = Files.walk(root)) {
