@@ -1,7 +1,7 @@
 package dev.outboxstock.inventory.messaging;
 
+import dev.outboxstock.consumer.RecordHandling;
 import dev.outboxstock.contract.StockTopic;
-import dev.outboxstock.inbox.RecordHandling;
 import dev.outboxstock.inventory.service.StockChange;
 import dev.outboxstock.inventory.service.StockResult;
 import dev.outboxstock.inventory.service.StockService;

@@ -1,14 +1,14 @@
 package dev.outboxstock.inventory.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outboxstock.consumer.ContractDecoder;
+import dev.outboxstock.consumer.DecodedEvent;
+import dev.outboxstock.consumer.InvalidEventException;
+import dev.outboxstock.consumer.RecordDecoder;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockEvent;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReplenished;
-import dev.outboxstock.inbox.ContractDecoder;
-import dev.outboxstock.inbox.DecodedEvent;
-import dev.outboxstock.inbox.InvalidEventException;
-import dev.outboxstock.inbox.RecordDecoder;
 import dev.outboxstock.inventory.service.StockChange;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;

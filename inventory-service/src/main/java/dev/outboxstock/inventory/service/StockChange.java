@@ -1,10 +1,10 @@
 package dev.outboxstock.inventory.service;
 
+import dev.outboxstock.consumer.EventSource;
+import dev.outboxstock.consumer.Inbox;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReplenished;
-import dev.outboxstock.inbox.EventSource;
-import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.inventory.domain.MovementKind;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.outboxstock.inventory.service;
 
+import dev.outboxstock.consumer.UnappliableEventException;
 import dev.outboxstock.contract.StockDecreaseRejected.RejectionReason;
-import dev.outboxstock.inbox.UnappliableEventException;
 import dev.outboxstock.inventory.domain.StockMovement;
 import dev.outboxstock.inventory.repository.ProductRepository.LevelChange;
 import dev.outboxstock.outbox.OutgoingEvent;

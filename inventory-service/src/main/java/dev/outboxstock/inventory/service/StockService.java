@@ -1,6 +1,6 @@
 package dev.outboxstock.inventory.service;
 
-import dev.outboxstock.inbox.Inbox;
+import dev.outboxstock.consumer.Inbox;
 import dev.outboxstock.inventory.domain.MovementKind;
 import dev.outboxstock.inventory.domain.Product;
 import dev.outboxstock.inventory.domain.StockMovement;

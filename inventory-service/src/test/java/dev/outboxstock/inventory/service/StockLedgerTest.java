@@ -3,11 +3,11 @@ package dev.outboxstock.inventory.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.outboxstock.consumer.EventSource;
+import dev.outboxstock.consumer.UnappliableEventException;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReplenished;
-import dev.outboxstock.inbox.EventSource;
-import dev.outboxstock.inbox.UnappliableEventException;
 import dev.outboxstock.inventory.repository.ProductRepository.LevelChange;
 import java.util.Map;
 import java.util.UUID;

@@ -1,10 +1,10 @@
 package dev.outboxstock.order.messaging;
 
+import dev.outboxstock.consumer.DecodedEvent;
+import dev.outboxstock.consumer.RecordHandling;
+import dev.outboxstock.consumer.UnappliableEventException;
 import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockOutcomeTopic;
-import dev.outboxstock.inbox.DecodedEvent;
-import dev.outboxstock.inbox.RecordHandling;
-import dev.outboxstock.inbox.UnappliableEventException;
 import dev.outboxstock.order.domain.IllegalTransitionException;
 import dev.outboxstock.order.service.OrderLifecycle;
 import dev.outboxstock.order.service.UnknownOrderException;

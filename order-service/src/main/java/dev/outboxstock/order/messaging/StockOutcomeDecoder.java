@@ -1,14 +1,14 @@
 package dev.outboxstock.order.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outboxstock.consumer.ContractDecoder;
+import dev.outboxstock.consumer.DecodedEvent;
+import dev.outboxstock.consumer.InvalidEventException;
+import dev.outboxstock.consumer.RecordDecoder;
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockReleased;
-import dev.outboxstock.inbox.ContractDecoder;
-import dev.outboxstock.inbox.DecodedEvent;
-import dev.outboxstock.inbox.InvalidEventException;
-import dev.outboxstock.inbox.RecordDecoder;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;

@@ -1,11 +1,11 @@
 package dev.outboxstock.order.service;
 
+import dev.outboxstock.consumer.DecodedEvent;
+import dev.outboxstock.consumer.Inbox;
 import dev.outboxstock.contract.StockDecreaseRejected;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcome;
 import dev.outboxstock.contract.StockReleased;
-import dev.outboxstock.inbox.DecodedEvent;
-import dev.outboxstock.inbox.Inbox;
 import dev.outboxstock.order.domain.CustomerOrder;
 import dev.outboxstock.order.domain.OrderLine;
 import dev.outboxstock.order.repository.OrderRepository;

@@ -1,10 +1,10 @@
 package dev.outboxstock.order.contract;
 
+import dev.outboxstock.consumer.DecodedEvent;
+import dev.outboxstock.consumer.EventSource;
 import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.testing.CommittedOutbox;
-import dev.outboxstock.inbox.DecodedEvent;
-import dev.outboxstock.inbox.EventSource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.domain.ProductQuantity;
 import dev.outboxstock.order.service.Caller;
