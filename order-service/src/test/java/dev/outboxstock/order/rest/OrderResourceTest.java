@@ -115,8 +115,7 @@ class OrderResourceTest {
     @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheSameOrder() {
         String key = "retry-" + UUID.randomUUID();
-        String first =
-                place(key, body(line("plum", 1))).statusCode(201).extract().path("id");
+        String first = placeWithKey(key, body(line("plum", 1)));
 
         String second = place(key, body(line("plum", 1)))
                 .statusCode(201)
@@ -181,8 +180,7 @@ class OrderResourceTest {
     @Test
     void anIdempotencyKeyIsItsCustomersOwn() {
         String key = "shared-" + UUID.randomUUID();
-        String mine =
-                place(key, body(line("lime", 1))).statusCode(201).extract().path("id");
+        String mine = placeWithKey(key, body(line("lime", 1)));
 
         String theirs = given().auth()
                 .oauth2(TestTokens.customer("other-" + UUID.randomUUID()))
@@ -314,6 +312,11 @@ class OrderResourceTest {
 
         String document = given().accept("application/json").get("/q/openapi").asString();
         assertThat(OpenApiLint.violations(document)).isEmpty();
+    }
+
+    /** Places the order with this Idempotency-Key, which must be accepted, and returns its id. */
+    private static String placeWithKey(String idempotencyKey, String body) {
+        return place(idempotencyKey, body).statusCode(201).extract().path("id");
     }
 
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {
