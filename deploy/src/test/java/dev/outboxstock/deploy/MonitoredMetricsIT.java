@@ -8,14 +8,11 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.deploy.monitoring.MonitoringQueries;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.token.Role;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,8 +44,6 @@ import org.junit.jupiter.api.Test;
 class MonitoredMetricsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static LocalSystem system;
 
@@ -137,19 +132,9 @@ class MonitoredMetricsIT {
     }
 
     private static String scrape(ServiceProcess service) {
-        URI uri = service.baseUri().resolve("/q/metrics");
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(uri.toString()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new AssertionError("Cannot scrape " + uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        HttpResponse<String> response = ServiceEndpoints.get(service, ServiceEndpoints.METRICS);
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+        return response.body();
     }
 
     /** The names of the samples of a Prometheus text exposition. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.testing.AcknowledgedSend;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
@@ -22,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -301,12 +301,7 @@ class OperationsConsoleBrowserIT {
                         system.stack().kafka().orElseThrow().bootstrapServers()),
                 new ByteArraySerializer(),
                 new ByteArraySerializer())) {
-            producer.send(record).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            AcknowledgedSend.send(producer, record);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
@@ -18,7 +19,6 @@ import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -91,8 +91,8 @@ class OrderToStockEndToEndIT {
                 .extracting(ConsumerRecord::key)
                 .containsOnly(order.id().toString());
         assertThat(outcomes)
-                .extracting(record -> new String(
-                        record.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
+                .extracting(record ->
+                        HeaderText.of(record.headers(), EventHeaders.EVENT_TYPE).orElseThrow())
                 .containsExactlyInAnyOrder(StockDecreased.TYPE, StockDecreaseRejected.TYPE, StockReleased.TYPE);
     }
 

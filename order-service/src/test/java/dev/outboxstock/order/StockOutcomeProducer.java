@@ -1,6 +1,7 @@
 package dev.outboxstock.order;
 
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,6 +32,16 @@ public final class StockOutcomeProducer implements AutoCloseable {
         record.headers().add(EventHeaders.EVENT_ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
         producer.send(record).get();
+    }
+
+    /** Sends that inventory took one unit of the product for the order (as every test's order line asks). */
+    public void sendStockTaken(UUID eventId, UUID orderId, String productId)
+            throws InterruptedException, ExecutionException {
+        send(
+                eventId,
+                StockDecreased.TYPE,
+                orderId,
+                "{\"orderId\":\"%s\",\"productId\":\"" + productId + "\",\"quantity\":1}");
     }
 
     @Override

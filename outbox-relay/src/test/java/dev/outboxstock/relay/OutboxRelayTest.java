@@ -15,14 +15,10 @@ import dev.outboxstock.contract.RelayedRecord;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
-import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import dev.outboxstock.relay.testing.InProcessRelay;
 import dev.outboxstock.relay.testing.OutboxInserts;
-import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import dev.outboxstock.relay.testing.WrittenRow;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,12 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(
-        value = LocalStackTestResource.class,
-        initArgs = {
-            @ResourceArg(name = LocalStackTestResource.DATABASES, value = "orders"),
-            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = RelaySchema.SCRIPTS)
-        })
+@RelayTestResource
 class OutboxRelayTest {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);

@@ -8,14 +8,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
-import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.InProcessRelay;
-import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import dev.outboxstock.relay.testing.WrittenRow;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,12 +29,7 @@ import org.junit.jupiter.api.Test;
  * reordering a key.
  */
 @QuarkusTest
-@WithTestResource(
-        value = LocalStackTestResource.class,
-        initArgs = {
-            @ResourceArg(name = LocalStackTestResource.DATABASES, value = "orders"),
-            @ResourceArg(name = LocalStackTestResource.INIT_SCRIPT, value = RelaySchema.SCRIPTS)
-        })
+@RelayTestResource
 class RelayOutageTest {
 
     private static final Logger LOG = Logger.getLogger(RelayOutageTest.class);

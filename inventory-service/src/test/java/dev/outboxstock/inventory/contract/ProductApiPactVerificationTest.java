@@ -1,13 +1,11 @@
 package dev.outboxstock.inventory.contract;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.outboxstock.contract.testing.CommittedContracts;
+import dev.outboxstock.contract.testing.SignedInHttpPactVerification;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.inventory.service.StockService;
 import dev.outboxstock.token.TestTokens;
@@ -16,10 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.Map;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * inventory-service keeps the pact its HTTP client (local-system's {@code InventoryClient}) wrote: every request is
@@ -30,33 +24,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Provider("inventory-service")
 @Consumer("local-system")
 @PactFolder(CommittedContracts.PACT_FOLDER)
-class ProductApiPactVerificationTest {
+class ProductApiPactVerificationTest extends SignedInHttpPactVerification {
 
     @TestHTTPResource("/")
     URL application;
 
-    private String token;
-
     @Inject
     StockService stock;
 
-    @BeforeEach
-    void sendRequestsToTheApplication(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget(application.getHost(), application.getPort()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context, HttpRequest request) {
-        // The pact pins the header's form; the value is the token the caller's state minted.
-        request.setHeader("Authorization", "Bearer " + token);
-        context.verifyInteraction();
+    @Override
+    protected URL application() {
+        return application;
     }
 
     /** Every request of the consumer is made as this caller: a real token of the test issuer. */
     @State("a stock administrator is signed in")
     void signedIn() {
-        token = TestTokens.stockAdmin();
+        signIn(TestTokens.stockAdmin());
     }
 
     @State("a product is in stock")

@@ -9,11 +9,8 @@ import dev.outboxstock.localstack.FreePort;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.token.TokenIssuer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -103,13 +100,8 @@ class ConsumerCrashIT {
         return database.number("SELECT count(*) FROM stock_movement WHERE kind = 'DECREASE' AND outcome = 'APPLIED'");
     }
 
-    private static double duplicatesSeenBy(ServiceProcess service) throws Exception {
-        String metrics = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(service.baseUri() + "/q/metrics"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+    private static double duplicatesSeenBy(ServiceProcess service) {
+        String metrics = ServiceEndpoints.get(service, ServiceEndpoints.METRICS).body();
         Matcher matcher = DUPLICATE_COUNTER.matcher(metrics);
         double duplicates = 0;
         while (matcher.find()) {

@@ -43,36 +43,49 @@ class StockEventsContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact takeStock(MessagePactBuilder builder) {
-        return builder.given("an order with a line for a product is placed", ORDER_LINE)
-                .expectsToReceive("a request to take the stock of an order line")
-                .withMetadata(KafkaPactMessages.expectedMetadata(StockTopic.NAME, PRODUCT, StockDecreaseRequested.TYPE))
-                .withContent(orderLine())
-                .toPact(V4Pact.class);
+        return requestAboutTheOrderLine(
+                builder,
+                "an order with a line for a product is placed",
+                "a request to take the stock of an order line",
+                StockDecreaseRequested.TYPE);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact giveStockBack(MessagePactBuilder builder) {
-        return builder.given("an order whose line got its stock is cancelled", ORDER_LINE)
-                .expectsToReceive("a request to give back the stock of an order line")
-                .withMetadata(KafkaPactMessages.expectedMetadata(StockTopic.NAME, PRODUCT, StockReleaseRequested.TYPE))
-                .withContent(orderLine())
-                .toPact(V4Pact.class);
+        return requestAboutTheOrderLine(
+                builder,
+                "an order whose line got its stock is cancelled",
+                "a request to give back the stock of an order line",
+                StockReleaseRequested.TYPE);
     }
 
     @Test
     @PactTestFor(pactMethod = "takeStock")
     void aRequestToTakeStockDecodes(V4Interaction.AsynchronousMessage message) throws InvalidEventException {
-        assertThat(decoder.decode(KafkaPactMessages.toIncomingRecord(message)))
-                .extracting(StockChange::kind, StockChange::productId, StockChange::quantity, StockChange::orderId)
-                .containsExactly(MovementKind.DECREASE, PRODUCT, QUANTITY, Optional.of(ORDER));
+        assertDecodesToAChangeOfTheOrderLine(message, MovementKind.DECREASE);
     }
 
     @Test
     @PactTestFor(pactMethod = "giveStockBack")
     void aRequestToGiveStockBackDecodes(V4Interaction.AsynchronousMessage message) throws InvalidEventException {
+        assertDecodesToAChangeOfTheOrderLine(message, MovementKind.RELEASE);
+    }
+
+    /** In this state, order-service sends a request of this type about the order line, keyed by its product. */
+    private static V4Pact requestAboutTheOrderLine(
+            MessagePactBuilder builder, String state, String description, String type) {
+        return builder.given(state, ORDER_LINE)
+                .expectsToReceive(description)
+                .withMetadata(KafkaPactMessages.expectedMetadata(StockTopic.NAME, PRODUCT, type))
+                .withContent(orderLine())
+                .toPact(V4Pact.class);
+    }
+
+    private void assertDecodesToAChangeOfTheOrderLine(V4Interaction.AsynchronousMessage message, MovementKind kind)
+            throws InvalidEventException {
         assertThat(decoder.decode(KafkaPactMessages.toIncomingRecord(message)))
                 .extracting(StockChange::kind, StockChange::productId, StockChange::quantity, StockChange::orderId)
-                .containsExactly(MovementKind.RELEASE, PRODUCT, QUANTITY, Optional.of(ORDER));
+                .containsExactly(kind, PRODUCT, QUANTITY, Optional.of(ORDER));
     }
 
     /** Any order id; the product the record is keyed by; any whole number of units. */

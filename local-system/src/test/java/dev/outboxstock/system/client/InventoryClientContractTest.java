@@ -1,12 +1,16 @@
 package dev.outboxstock.system.client;
 
+import static dev.outboxstock.system.client.ClientRequest.answer;
+import static dev.outboxstock.system.client.ClientRequest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
@@ -27,60 +31,38 @@ class InventoryClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact setStock(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
-                .uponReceiving("a request to set the stock of a product")
-                .method("PUT")
-                .path("/products/apple/stock")
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .headers(ProblemAnswer.JSON_REQUEST)
-                .body("{\"available\":10}")
-                .willRespondWith()
-                .status(200)
-                .body(product(10))
-                .toPact(V4Pact.class);
+        return answer(settingStock(builder, "a request to set the stock of a product", 10), 200, product(10));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact setNegativeStock(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
-                                .uponReceiving("a request to set the stock of a product below zero")
-                                .method("PUT")
-                                .path("/products/apple/stock")
-                                .matchHeader(
-                                        ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                                .headers(ProblemAnswer.JSON_REQUEST)
-                                .body("{\"available\":-1}"),
-                        400,
-                        "Bad Request")
-                .toPact(V4Pact.class);
+                settingStock(builder, "a request to set the stock of a product below zero", -1), 400, "Bad Request");
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact findProduct(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
-                .given("a product is in stock", Map.of("productId", "apple", "available", 7))
-                .uponReceiving("a request for a product")
-                .method("GET")
-                .path("/products/apple")
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .willRespondWith()
-                .status(200)
-                .body(product(7))
-                .toPact(V4Pact.class);
+        return answer(
+                signedIn(
+                        stockAdmin(builder)
+                                .given("a product is in stock", Map.of("productId", "apple", "available", 7))
+                                .uponReceiving("a request for a product"),
+                        "GET",
+                        "/products/apple"),
+                200,
+                product(7));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact findUnknownProduct(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.STOCK_ADMIN_SIGNED_IN)
-                .given("inventory does not know a product", Map.of("productId", UNKNOWN_PRODUCT))
-                .uponReceiving("a request for a product inventory does not know")
-                .method("GET")
-                .path("/products/" + UNKNOWN_PRODUCT)
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .willRespondWith()
-                .status(404)
-                .toPact(V4Pact.class);
+        return answer(
+                signedIn(
+                        stockAdmin(builder)
+                                .given("inventory does not know a product", Map.of("productId", UNKNOWN_PRODUCT))
+                                .uponReceiving("a request for a product inventory does not know"),
+                        "GET",
+                        "/products/" + UNKNOWN_PRODUCT),
+                404);
     }
 
     @Test
@@ -112,7 +94,18 @@ class InventoryClientContractTest {
     }
 
     private static InventoryClient client(MockServer server) {
-        return new InventoryClient(URI.create(server.getUrl()), ProblemAnswer.EXAMPLE_TOKEN);
+        return new InventoryClient(URI.create(server.getUrl()), ClientRequest.EXAMPLE_TOKEN);
+    }
+
+    private static PactDslWithState stockAdmin(PactDslWithProvider builder) {
+        return builder.given(ClientRequest.STOCK_ADMIN_SIGNED_IN);
+    }
+
+    /** The stock administrator sets apple's stock to this many units. */
+    private static PactDslRequestWithPath settingStock(PactDslWithProvider builder, String description, int available) {
+        return signedIn(stockAdmin(builder).uponReceiving(description), "PUT", "/products/apple/stock")
+                .headers(ClientRequest.JSON)
+                .body("{\"available\":" + available + "}");
     }
 
     /** A product as the client reads it: apple, this many units, any version. */

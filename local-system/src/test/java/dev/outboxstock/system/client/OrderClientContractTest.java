@@ -1,12 +1,18 @@
 package dev.outboxstock.system.client;
 
+import static dev.outboxstock.system.client.ClientRequest.answer;
+import static dev.outboxstock.system.client.ClientRequest.signedIn;
+import static dev.outboxstock.system.client.ClientRequest.signedInOnStatePath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
@@ -32,105 +38,70 @@ class OrderClientContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact placeOrder(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                .uponReceiving("a request to place an order")
-                .method("POST")
-                .path("/orders")
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .headers(ProblemAnswer.JSON_REQUEST)
-                .body(TWO_APPLES)
-                .willRespondWith()
-                .status(201)
-                .body(order("PENDING"))
-                .toPact(V4Pact.class);
+        return answer(
+                placing(builder, "a request to place an order", ClientRequest.JSON, TWO_APPLES), 201, order("PENDING"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact placeOrderIdempotently(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                .uponReceiving("a request to place an order with an Idempotency-Key")
-                .method("POST")
-                .path("/orders")
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .headers(Map.of("Content-Type", "application/json", "Idempotency-Key", "checkout-4711"))
-                .body(TWO_APPLES)
-                .willRespondWith()
-                .status(201)
-                .body(order("PENDING"))
-                .toPact(V4Pact.class);
+        return answer(
+                placing(
+                        builder,
+                        "a request to place an order with an Idempotency-Key",
+                        Map.of("Content-Type", "application/json", "Idempotency-Key", "checkout-4711"),
+                        TWO_APPLES),
+                201,
+                order("PENDING"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact placeOrderWithoutLines(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                                .uponReceiving("a request to place an order without lines")
-                                .method("POST")
-                                .path("/orders")
-                                .matchHeader(
-                                        ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                                .headers(ProblemAnswer.JSON_REQUEST)
-                                .body("{\"lines\":[]}"),
-                        400,
-                        "Bad Request")
-                .toPact(V4Pact.class);
+                placing(builder, "a request to place an order without lines", ClientRequest.JSON, "{\"lines\":[]}"),
+                400,
+                "Bad Request");
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact findOrder(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                .given("an order is pending")
-                .uponReceiving("a request for an order")
-                .method("GET")
-                .pathFromProviderState(ORDER_PATH, "/orders/" + ORDER)
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .willRespondWith()
-                .status(200)
-                .body(order("PENDING"))
-                .toPact(V4Pact.class);
+        return answer(
+                signedInOnStatePath(
+                        customer(builder).given("an order is pending").uponReceiving("a request for an order"),
+                        "GET",
+                        ORDER_PATH,
+                        "/orders/" + ORDER),
+                200,
+                order("PENDING"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact findMissingOrder(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                .uponReceiving("a request for an order that does not exist")
-                .method("GET")
-                .path("/orders/" + ORDER)
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .willRespondWith()
-                .status(404)
-                .toPact(V4Pact.class);
+        return answer(
+                signedIn(
+                        customer(builder).uponReceiving("a request for an order that does not exist"),
+                        "GET",
+                        "/orders/" + ORDER),
+                404);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact cancelPendingOrder(PactDslWithProvider builder) {
-        return builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                .given("an order is pending")
-                .uponReceiving("a request to cancel a pending order")
-                .method("POST")
-                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel")
-                .matchHeader(ProblemAnswer.AUTHORIZATION, ProblemAnswer.BEARER, ProblemAnswer.EXAMPLE_BEARER)
-                .willRespondWith()
-                .status(200)
-                .body(order("CANCELLED"))
-                .toPact(V4Pact.class);
+        return answer(
+                cancelling(customer(builder)
+                        .given("an order is pending")
+                        .uponReceiving("a request to cancel a pending order")),
+                200,
+                order("CANCELLED"));
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact cancelConfirmedOrder(PactDslWithProvider builder) {
         return ProblemAnswer.of(
-                        builder.given(ProblemAnswer.CUSTOMER_SIGNED_IN)
-                                .given("an order is confirmed")
-                                .uponReceiving("a request to cancel a confirmed order")
-                                .method("POST")
-                                .pathFromProviderState(ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel")
-                                .matchHeader(
-                                        ProblemAnswer.AUTHORIZATION,
-                                        ProblemAnswer.BEARER,
-                                        ProblemAnswer.EXAMPLE_BEARER),
-                        409,
-                        "Conflict")
-                .toPact(V4Pact.class);
+                cancelling(customer(builder)
+                        .given("an order is confirmed")
+                        .uponReceiving("a request to cancel a confirmed order")),
+                409,
+                "Conflict");
     }
 
     @Test
@@ -190,7 +161,24 @@ class OrderClientContractTest {
     }
 
     private static OrderClient client(MockServer server) {
-        return new OrderClient(URI.create(server.getUrl()), ProblemAnswer.EXAMPLE_TOKEN);
+        return new OrderClient(URI.create(server.getUrl()), ClientRequest.EXAMPLE_TOKEN);
+    }
+
+    private static PactDslWithState customer(PactDslWithProvider builder) {
+        return builder.given(ClientRequest.CUSTOMER_SIGNED_IN);
+    }
+
+    /** The customer posts a new order with these headers and this body. */
+    private static PactDslRequestWithPath placing(
+            PactDslWithProvider builder, String description, Map<String, String> headers, String body) {
+        return signedIn(customer(builder).uponReceiving(description), "POST", "/orders")
+                .headers(headers)
+                .body(body);
+    }
+
+    /** The customer cancels the order the provider's state created. */
+    private static PactDslRequestWithPath cancelling(PactDslRequestWithoutPath request) {
+        return signedInOnStatePath(request, "POST", ORDER_PATH + "/cancel", "/orders/" + ORDER + "/cancel");
     }
 
     /** An order as the client reads it: any id, this status, its one line of two apples. */

@@ -12,12 +12,12 @@ import dev.outboxstock.console.OperationsTestResource;
 import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -427,8 +427,7 @@ class DeadLetterRedriveTest {
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return HeaderText.of(record.headers(), name).orElse(null);
     }
 
     private static String product() {

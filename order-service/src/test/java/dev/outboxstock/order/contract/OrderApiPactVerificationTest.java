@@ -1,8 +1,5 @@
 package dev.outboxstock.order.contract;
 
-import au.com.dius.pact.provider.junit5.HttpTestTarget;
-import au.com.dius.pact.provider.junit5.PactVerificationContext;
-import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import au.com.dius.pact.provider.junitsupport.Consumer;
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
@@ -11,6 +8,7 @@ import dev.outboxstock.consumer.DecodedEvent;
 import dev.outboxstock.consumer.EventSource;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.testing.CommittedContracts;
+import dev.outboxstock.contract.testing.SignedInHttpPactVerification;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.domain.ProductQuantity;
 import dev.outboxstock.order.service.OrderLifecycle;
@@ -25,10 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.hc.core5.http.HttpRequest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestTemplate;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * order-service keeps the pact its HTTP client (local-system's {@code OrderClient}) wrote: every request is sent to
@@ -39,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Provider("order-service")
 @Consumer("local-system")
 @PactFolder(CommittedContracts.PACT_FOLDER)
-class OrderApiPactVerificationTest {
+class OrderApiPactVerificationTest extends SignedInHttpPactVerification {
 
     /** The consumer's requests name the order they act on as this provider state value. */
     private static final String ORDER_ID = "orderId";
@@ -47,31 +41,21 @@ class OrderApiPactVerificationTest {
     @TestHTTPResource("/")
     URL application;
 
-    private String token;
-
     @Inject
     OrderService orders;
 
     @Inject
     OrderLifecycle lifecycle;
 
-    @BeforeEach
-    void sendRequestsToTheApplication(PactVerificationContext context) {
-        context.setTarget(new HttpTestTarget(application.getHost(), application.getPort()));
-    }
-
-    @TestTemplate
-    @ExtendWith(PactVerificationInvocationContextProvider.class)
-    void verify(PactVerificationContext context, HttpRequest request) {
-        // The pact pins the header's form; the value is the token the caller's state minted.
-        request.setHeader("Authorization", "Bearer " + token);
-        context.verifyInteraction();
+    @Override
+    protected URL application() {
+        return application;
     }
 
     /** Every request of the consumer is made as this caller: a real token of the test issuer. */
     @State("a customer is signed in")
     void signedIn() {
-        token = TestTokens.customer();
+        signIn(TestTokens.customer());
     }
 
     @State("an order is pending")

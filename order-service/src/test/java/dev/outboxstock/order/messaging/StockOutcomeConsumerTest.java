@@ -1,5 +1,6 @@
 package dev.outboxstock.order.messaging;
 
+import static dev.outboxstock.order.CustomerOrders.placeOneOfEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReleased;
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.order.OrderTestResource;
@@ -17,8 +19,6 @@ import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -53,18 +53,12 @@ class StockOutcomeConsumerTest {
 
     @Test
     void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() throws Exception {
-        UUID order = placeOrder("apple", "pear");
+        UUID order = placeOneOfEach("apple", "pear");
         UUID appleTaken = UUID.randomUUID();
 
-        outcomes.send(
-                appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        outcomes.send(
-                appleTaken, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"pear\",\"quantity\":1}");
+        outcomes.sendStockTaken(appleTaken, order, "apple");
+        outcomes.sendStockTaken(appleTaken, order, "apple");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "pear");
 
         awaitStatus(order, "CONFIRMED");
         assertThat(lineStatuses(order)).containsExactly("RESERVED", "RESERVED");
@@ -73,13 +67,9 @@ class StockOutcomeConsumerTest {
 
     @Test
     void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() throws Exception {
-        UUID order = placeOrder("apple", "pear");
+        UUID order = placeOneOfEach("apple", "pear");
 
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
         outcomes.send(
                 UUID.randomUUID(),
                 StockDecreaseRejected.TYPE,
@@ -108,7 +98,7 @@ class StockOutcomeConsumerTest {
 
     @Test
     void stockTakenAfterACancellationIsGivenBack() throws Exception {
-        UUID order = placeOrder("apple");
+        UUID order = placeOneOfEach("apple");
         given().auth()
                 .oauth2(TestTokens.customer())
                 .when()
@@ -116,11 +106,7 @@ class StockOutcomeConsumerTest {
                 .then()
                 .statusCode(200);
 
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
 
         await().atMost(TIMEOUT).until(() -> releaseRequests(order).equals(List.of("apple")));
         assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED");
@@ -130,29 +116,13 @@ class StockOutcomeConsumerTest {
 
     @Test
     void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() throws Exception {
-        UUID order = placeOrder("apple", "pear");
+        UUID order = placeOneOfEach("apple", "pear");
         UUID noSuchOrder = UUID.randomUUID();
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                noSuchOrder,
-                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"kiwi\",\"quantity\":1}");
+        outcomes.sendStockTaken(UUID.randomUUID(), noSuchOrder, "apple");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "kiwi");
         outcomes.send(UUID.randomUUID(), StockDecreased.TYPE, order, "not json");
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"apple\",\"quantity\":1}");
-        outcomes.send(
-                UUID.randomUUID(),
-                StockDecreased.TYPE,
-                order,
-                "{\"orderId\":\"%s\",\"productId\":\"pear\",\"quantity\":1}");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
+        outcomes.sendStockTaken(UUID.randomUUID(), order, "pear");
 
         awaitStatus(order, "CONFIRMED");
         assertThat(TopicReader.readUntil(
@@ -174,8 +144,8 @@ class StockOutcomeConsumerTest {
                 .filter(record -> noSuchOrder.toString().equals(record.key()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(new String(noOrder.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .contains("No order " + noSuchOrder);
+        assertThat(HeaderText.of(noOrder.headers(), "dead-letter-reason"))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("No order " + noSuchOrder));
     }
 
     /** What reached the dead-letter topic about this order, read up to its end. */
@@ -184,25 +154,6 @@ class StockOutcomeConsumerTest {
                 .stream()
                 .filter(record -> order.toString().equals(record.key()))
                 .toList();
-    }
-
-    private UUID placeOrder(String... products) {
-        String lines = String.join(
-                ",",
-                List.of(products).stream()
-                        .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
-                        .toList());
-        String id = given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body("{\"lines\":[" + lines + "]}")
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        return UUID.fromString(id);
     }
 
     private void awaitStatus(UUID order, String status) {

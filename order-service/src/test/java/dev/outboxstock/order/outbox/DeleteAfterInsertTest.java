@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,7 @@ class DeleteAfterInsertTest {
     void refusesOrdersUntilASlotExistsThenLeavesTheInsertInTheLogAndTheTableEmpty() {
         OrdersDatabase database = new OrdersDatabase(stack);
         given().when().get("/q/health/ready").then().statusCode(503);
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body(ORDER)
-                .when()
-                .post("/orders")
-                .then()
+        CustomerOrders.post(ORDER)
                 .statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5");
@@ -55,16 +48,7 @@ class DeleteAfterInsertTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
                         () -> given().when().get("/q/health/ready").then().statusCode(200));
-        String order = given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body(ORDER)
-                .when()
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String order = CustomerOrders.place(ORDER);
 
         assertThat(database.number("SELECT count(*) FROM outbox_event")).isZero();
         List<String> changes =

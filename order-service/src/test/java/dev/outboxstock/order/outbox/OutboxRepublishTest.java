@@ -1,15 +1,13 @@
 package dev.outboxstock.order.outbox;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.sql.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,15 +58,7 @@ class OutboxRepublishTest {
     }
 
     private static String placeOrder(String product) {
-        return given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"" + product + "\",\"quantity\":1}]}")
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return CustomerOrders.place(CustomerOrders.body(CustomerOrders.line(product, 1)));
     }
 
     private static List<Object> outboxRowOf(OrdersDatabase database, String order) {

@@ -9,14 +9,13 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.LostSlots;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,12 +62,7 @@ class RelaySlotTest {
                         .statusCode(503)
                         .body("checks.find { it.name == 'outbox' }.data.slotState", equalTo(slotState)));
         long rowsBefore = new OrdersDatabase(stack).rowsInAllTables();
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body(ORDER)
-                .post("/orders")
-                .then()
+        CustomerOrders.post(ORDER)
                 .statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)
                 .header("Retry-After", "5")
@@ -79,13 +73,7 @@ class RelaySlotTest {
     private static void awaitOrdersTaken() {
         await().atMost(TIMEOUT)
                 .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body(ORDER)
-                .post("/orders")
-                .then()
-                .statusCode(201);
+        CustomerOrders.post(ORDER).statusCode(201);
     }
 
     private static void createSlot(OrdersDatabase database) {

@@ -4,17 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -37,20 +35,11 @@ class RetentionTest {
     @Test
     void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
-        UUID order = UUID.fromString(given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"pecan\",\"quantity\":1}]}")
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID order = CustomerOrders.placeOneOfEach("pecan");
         UUID outcome = UUID.randomUUID();
         try (StockOutcomeProducer outcomes =
                 new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers())) {
-            outcomes.send(
-                    outcome, StockDecreased.TYPE, order, "{\"orderId\":\"%s\",\"productId\":\"pecan\",\"quantity\":1}");
+            outcomes.sendStockTaken(outcome, order, "pecan");
         }
         await().atMost(TIMEOUT)
                 .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", outcome) == 1);

@@ -1,7 +1,7 @@
 package dev.outboxstock.order.rest;
 
-import static dev.outboxstock.order.rest.OrderResourceTest.body;
-import static dev.outboxstock.order.rest.OrderResourceTest.line;
+import static dev.outboxstock.order.CustomerOrders.body;
+import static dev.outboxstock.order.CustomerOrders.line;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;

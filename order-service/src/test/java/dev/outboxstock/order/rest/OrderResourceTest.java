@@ -1,5 +1,7 @@
 package dev.outboxstock.order.rest;
 
+import static dev.outboxstock.order.CustomerOrders.body;
+import static dev.outboxstock.order.CustomerOrders.line;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -19,6 +21,7 @@ import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
@@ -112,8 +115,7 @@ class OrderResourceTest {
     @Test
     void aRetriedRequestWithTheSameIdempotencyKeyGetsTheSameOrder() {
         String key = "retry-" + UUID.randomUUID();
-        String first =
-                place(key, body(line("plum", 1))).statusCode(201).extract().path("id");
+        String first = placeWithKey(key, body(line("plum", 1)));
 
         String second = place(key, body(line("plum", 1)))
                 .statusCode(201)
@@ -147,8 +149,7 @@ class OrderResourceTest {
 
     @Test
     void anotherCustomersOrderDoesNotExistForYouButAnOperatorSeesIt() {
-        String order =
-                place(null, body(line("quince", 1))).statusCode(201).extract().path("id");
+        String order = CustomerOrders.place(body(line("quince", 1)));
         String mallory = TestTokens.customer("mallory-" + UUID.randomUUID());
 
         given().auth()
@@ -179,8 +180,7 @@ class OrderResourceTest {
     @Test
     void anIdempotencyKeyIsItsCustomersOwn() {
         String key = "shared-" + UUID.randomUUID();
-        String mine =
-                place(key, body(line("lime", 1))).statusCode(201).extract().path("id");
+        String mine = placeWithKey(key, body(line("lime", 1)));
 
         String theirs = given().auth()
                 .oauth2(TestTokens.customer("other-" + UUID.randomUUID()))
@@ -199,8 +199,7 @@ class OrderResourceTest {
 
     @Test
     void cancelsAPendingOrderOnce() {
-        String order =
-                place(null, body(line("kiwi", 1))).statusCode(201).extract().path("id");
+        String order = CustomerOrders.place(body(line("kiwi", 1)));
 
         given().auth()
                 .oauth2(TestTokens.customer())
@@ -220,10 +219,8 @@ class OrderResourceTest {
 
     @Test
     void listsOrdersNewestFirstAPageAtATimeAndByStatus() {
-        String older =
-                place(null, body(line("lime", 1))).statusCode(201).extract().path("id");
-        String newer =
-                place(null, body(line("lime", 2))).statusCode(201).extract().path("id");
+        String older = CustomerOrders.place(body(line("lime", 1)));
+        String newer = CustomerOrders.place(body(line("lime", 2)));
         given().auth()
                 .oauth2(TestTokens.customer())
                 .when()
@@ -317,22 +314,19 @@ class OrderResourceTest {
         assertThat(OpenApiLint.violations(document)).isEmpty();
     }
 
+    /** Places the order with this Idempotency-Key, which must be accepted, and returns its id. */
+    private static String placeWithKey(String idempotencyKey, String body) {
+        return place(idempotencyKey, body).statusCode(201).extract().path("id");
+    }
+
     private static io.restassured.response.ValidatableResponse place(String idempotencyKey, String body) {
-        var request = given().auth()
+        return given().auth()
                 .oauth2(TestTokens.customer())
                 .contentType(ContentType.JSON)
-                .body(body);
-        if (idempotencyKey != null) {
-            request.header(OrderResource.IDEMPOTENCY_KEY, idempotencyKey);
-        }
-        return request.when().post("/orders").then();
-    }
-
-    static String body(String... lines) {
-        return "{\"lines\":[" + String.join(",", lines) + "]}";
-    }
-
-    static String line(String productId, int quantity) {
-        return "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}";
+                .header(OrderResource.IDEMPOTENCY_KEY, idempotencyKey)
+                .body(body)
+                .when()
+                .post("/orders")
+                .then();
     }
 }

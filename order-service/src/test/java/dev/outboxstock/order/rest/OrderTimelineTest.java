@@ -10,12 +10,12 @@ import static org.hamcrest.Matchers.not;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -107,14 +107,6 @@ class OrderTimelineTest {
     }
 
     private static String place() {
-        return given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body("{\"lines\":[{\"productId\":\"timeline\",\"quantity\":1}]}")
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return CustomerOrders.place(CustomerOrders.body(CustomerOrders.line("timeline", 1)));
     }
 }

@@ -1,14 +1,15 @@
 package dev.outboxstock.order.service;
 
+import static dev.outboxstock.order.CustomerOrders.placeOneOfEach;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.contract.StockDecreaseRequested;
-import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
@@ -16,7 +17,6 @@ import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,7 @@ class OrderReconciliationTest {
     @Test
     void aLineLeftWithoutAnAnswerIsAskedAboutAgainWithTheSameEventId() {
         OrdersDatabase database = new OrdersDatabase(stack);
-        UUID order = placeOrder("fig");
+        UUID order = placeOneOfEach("fig");
         List<Object> first = request(database, order, StockDecreaseRequested.TYPE);
 
         await().atMost(TIMEOUT)
@@ -58,14 +58,10 @@ class OrderReconciliationTest {
     @Test
     void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
-        UUID order = placeOrder("fig", "date");
+        UUID order = placeOneOfEach("fig", "date");
         try (StockOutcomeProducer outcomes =
                 new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers())) {
-            outcomes.send(
-                    UUID.randomUUID(),
-                    StockDecreased.TYPE,
-                    order,
-                    "{\"orderId\":\"%s\",\"productId\":\"fig\",\"quantity\":1}");
+            outcomes.sendStockTaken(UUID.randomUUID(), order, "fig");
         }
 
         await().atMost(TIMEOUT).until(() -> status(database, order).equals("REJECTED"));
@@ -80,23 +76,6 @@ class OrderReconciliationTest {
         assertThat(lineStatuses(database, order)).containsExactly("RELEASE_REQUESTED", "PENDING");
         assertThat(request(database, order, StockReleaseRequested.TYPE)).isNotEmpty();
         assertThat(metric("orders_reconciliation_orders_timed_out_total")).isPositive();
-    }
-
-    private static UUID placeOrder(String... products) {
-        String lines = String.join(
-                ",",
-                List.of(products).stream()
-                        .map(product -> "{\"productId\":\"" + product + "\",\"quantity\":1}")
-                        .toList());
-        return UUID.fromString(given().auth()
-                .oauth2(TestTokens.customer())
-                .contentType(ContentType.JSON)
-                .body("{\"lines\":[" + lines + "]}")
-                .post("/orders")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
     }
 
     /** The id and write time of the order's outbox row of this type, or an empty list. */
@@ -124,11 +103,8 @@ class OrderReconciliationTest {
     }
 
     private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().extract().asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return ServiceEndpoints.sum(
+                given().get(ServiceEndpoints.METRICS).then().extract().asString(), name);
     }
 
     public static class ShortLimits implements QuarkusTestProfile {

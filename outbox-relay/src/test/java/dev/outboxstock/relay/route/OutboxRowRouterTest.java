@@ -6,12 +6,12 @@ import dev.outboxstock.contract.DeadLetterReason;
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.RoutingRules;
+import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.relay.config.RelayConfig;
 import io.debezium.data.Envelope;
 import io.debezium.data.Json;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -186,7 +186,6 @@ class OutboxRowRouterTest {
     }
 
     private static Optional<String> header(ProducerRecord<String, String> record, String name) {
-        return Optional.ofNullable(record.headers().lastHeader(name))
-                .map(header -> new String(header.value(), StandardCharsets.UTF_8));
+        return HeaderText.of(record.headers(), name);
     }
 }

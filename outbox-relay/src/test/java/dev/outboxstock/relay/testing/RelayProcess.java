@@ -1,11 +1,10 @@
 package dev.outboxstock.relay.testing;
 
-import static io.restassured.RestAssured.given;
-
 import dev.outboxstock.localstack.FreePort;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,12 +43,8 @@ public final class RelayProcess {
 
     /** ACTIVE or STANDBY, with the engine's state: for example {@code ACTIVE/STREAMING}. */
     public static String state(ServiceProcess relay) {
-        JsonPath health = given().baseUri(relay.baseUri().toString())
-                .when()
-                .get("/q/health/ready")
-                .then()
-                .extract()
-                .jsonPath();
+        JsonPath health = JsonPath.from(
+                ServiceEndpoints.get(relay, ServiceEndpoints.READINESS).body());
         return health.getString("checks[0].data.role") + "/" + health.getString("checks[0].data.engine");
     }
 
@@ -60,15 +55,8 @@ public final class RelayProcess {
 
     /** A metric without tags from the relay's Prometheus metrics; 0 when it has none. */
     public static double metric(ServiceProcess relay, String name) {
-        String metrics = given().baseUri(relay.baseUri().toString())
-                .when()
-                .get("/q/metrics")
-                .asString();
-        return metrics.lines()
-                .filter(line -> line.startsWith(name + " "))
-                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElse(0.0);
+        return ServiceEndpoints.sum(
+                ServiceEndpoints.get(relay, ServiceEndpoints.METRICS).body(), name);
     }
 
     public static Optional<ServiceProcess> active(ServiceProcess... relays) {

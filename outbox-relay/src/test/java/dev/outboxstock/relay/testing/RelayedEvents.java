@@ -3,8 +3,8 @@ package dev.outboxstock.relay.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** What reached a topic for a set of outbox rows, and the checks of the relay's delivery guarantee on it. */
 public final class RelayedEvents {
@@ -101,7 +100,6 @@ public final class RelayedEvents {
     }
 
     public static Optional<String> header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return Optional.ofNullable(header).map(found -> new String(found.value(), StandardCharsets.UTF_8));
+        return HeaderText.of(record.headers(), name);
     }
 }

@@ -5,12 +5,11 @@ import dev.outboxstock.localstack.KafkaCluster;
 import dev.outboxstock.localstack.KafkaNode;
 import dev.outboxstock.localstack.PostgresServer;
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.localstack.testing.KeyPartition;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.system.DatabaseRoles.Credentials;
 import dev.outboxstock.system.LocalSystem;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -25,7 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Something that goes wrong in production, done to the running system: what to break, how long it stays broken,
@@ -128,7 +126,7 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
                 "kill -9 the broker leading a busy stock partition (3 brokers, min.insync.replicas 2)",
                 Duration.ofSeconds(15),
                 target -> {
-                    int partition = partitionOf(target.products().get(0), stockPartitions(target));
+                    int partition = KeyPartition.of(target.products().get(0), stockPartitions(target));
                     killed.set(kafka(target).leaderOf(StockTopic.NAME, partition));
                     killed.get().kill();
                 },
@@ -180,14 +178,9 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
     }
 
     /** The relay that holds the stream (its health says ACTIVE); the other waits as STANDBY. */
-    private static ServiceProcess activeRelay(List<ServiceProcess> replicas) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+    private static ServiceProcess activeRelay(List<ServiceProcess> replicas) {
         for (ServiceProcess relay : replicas) {
-            String health = http.send(
-                            HttpRequest.newBuilder(relay.baseUri().resolve("/q/health"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body();
+            String health = ServiceEndpoints.get(relay, ServiceEndpoints.HEALTH).body();
             if (ACTIVE.matcher(health).find()) {
                 return relay;
             }
@@ -208,11 +201,6 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
      */
     private static void onInventoryProducts(Target target, String statementToRole) {
         postgres(target).execute(LocalSystem.INVENTORY_DATABASE, statementToRole + LocalSystem.INVENTORY_ROLE);
-    }
-
-    /** A product's partition of the stock topic: the Kafka producer's default partitioner on the record key. */
-    private static int partitionOf(String product, int partitions) {
-        return Utils.toPositive(Utils.murmur2(product.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private static int stockPartitions(Target target) throws Exception {

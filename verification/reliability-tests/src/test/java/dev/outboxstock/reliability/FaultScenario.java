@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.localstack.ServiceProcess;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.token.Role;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +30,6 @@ final class FaultScenario {
     private static final Duration AFTER_RECOVERY = Duration.ofSeconds(5);
     private static final Duration CONVERGE_TIMEOUT = Duration.ofMinutes(3);
     private static final long SMALL_WAL_BYTES = 64L * 1024 * 1024;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final LocalSystem system;
     private final SystemAudit audit;
@@ -97,17 +93,11 @@ final class FaultScenario {
      * The running services whose liveness check is not UP: an outage must never leave one dead for good (a consumer
      * channel failed after a long database outage, say), which an orchestrator would answer with a restart loop.
      */
-    private List<String> notLive() throws IOException, InterruptedException {
+    private List<String> notLive() {
         List<String> notLive = new ArrayList<>();
         for (ServiceProcess service : system.services()) {
             if (service.isAlive()
-                    && HTTP.send(
-                                            HttpRequest.newBuilder(
-                                                            service.baseUri().resolve("/q/health/live"))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            != 200) {
+                    && ServiceEndpoints.get(service, ServiceEndpoints.LIVENESS).statusCode() != 200) {
                 notLive.add(service.name());
             }
         }

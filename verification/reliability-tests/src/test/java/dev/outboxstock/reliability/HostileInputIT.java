@@ -9,6 +9,8 @@ import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.HeaderText;
+import dev.outboxstock.localstack.testing.KeyPartition;
 import dev.outboxstock.localstack.testing.TestDatabase;
 import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.LocalSystem;
@@ -40,7 +42,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -237,7 +238,8 @@ class HostileInputIT {
                     stack.kafka().orElseThrow().bootstrapServers(),
                     deadLetters,
                     read -> read.stream()
-                                    .filter(record -> isFromRun(record.headers().lastHeader("fuzz-run"), run))
+                                    .filter(record -> HeaderText.of(record.headers(), "fuzz-run")
+                                            .equals(Optional.of(run)))
                                     .count()
                             == GARBAGE_RECORDS_PER_TOPIC,
                     TIMEOUT);
@@ -256,8 +258,7 @@ class HostileInputIT {
         while (partitions.size() < LocalStack.DEFAULT_PARTITIONS) {
             OrderClient.Order order = client.placeOrder(List.of(new OrderClient.Line(product, 1)));
             placed.add(order);
-            partitions.add(Utils.toPositive(Utils.murmur2(order.id().toString().getBytes(StandardCharsets.UTF_8)))
-                    % LocalStack.DEFAULT_PARTITIONS);
+            partitions.add(KeyPartition.of(order.id().toString(), LocalStack.DEFAULT_PARTITIONS));
         }
         await().atMost(TIMEOUT)
                 .until(() -> placed.stream()
@@ -343,10 +344,6 @@ class HostileInputIT {
 
     private static String product(String run, int partition) {
         return "fuzz-" + run + "-p" + partition;
-    }
-
-    private static boolean isFromRun(org.apache.kafka.common.header.Header header, String run) {
-        return header != null && run.equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static String rowCounts() {

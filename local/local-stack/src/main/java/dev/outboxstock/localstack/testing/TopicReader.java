@@ -21,7 +21,7 @@ public final class TopicReader {
      * did NOT reach a topic.
      */
     public static List<ConsumerRecord<String, String>> readToEnd(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, String> consumer = committedRecordsConsumer(bootstrapServers)) {
             List<TopicPartition> partitions = assignFromBeginning(consumer, topic);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -38,7 +38,7 @@ public final class TopicReader {
             String topic,
             Predicate<List<ConsumerRecord<String, String>>> enough,
             Duration timeout) {
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+        try (KafkaConsumer<String, String> consumer = committedRecordsConsumer(bootstrapServers)) {
             assignFromBeginning(consumer, topic);
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -54,8 +54,11 @@ public final class TopicReader {
         }
     }
 
-    /** Sees only committed records, as the services' consumers do: never those of an aborted transaction. */
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    /**
+     * A consumer in no group, to be assigned partitions, that sees only committed records, as the services' consumers
+     * do: never those of an aborted transaction (the relays send each batch in a transaction).
+     */
+    public static KafkaConsumer<String, String> committedRecordsConsumer(String bootstrapServers) {
         return new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -66,11 +69,19 @@ public final class TopicReader {
                 new StringDeserializer());
     }
 
-    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
+    /** Assigns the consumer every partition of these topics, and returns them. */
+    public static List<TopicPartition> assignEveryPartition(
+            KafkaConsumer<String, String> consumer, List<String> topics) {
+        List<TopicPartition> partitions = topics.stream()
+                .flatMap(topic ->
+                        consumer.partitionsFor(topic).stream().map(info -> new TopicPartition(topic, info.partition())))
                 .toList();
         consumer.assign(partitions);
+        return partitions;
+    }
+
+    private static List<TopicPartition> assignFromBeginning(KafkaConsumer<String, String> consumer, String topic) {
+        List<TopicPartition> partitions = assignEveryPartition(consumer, List.of(topic));
         consumer.seekToBeginning(partitions);
         return partitions;
     }

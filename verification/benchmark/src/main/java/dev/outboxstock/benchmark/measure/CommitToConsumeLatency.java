@@ -1,14 +1,14 @@
 package dev.outboxstock.benchmark.measure;
 
 import dev.outboxstock.contract.EventHeaders;
-import java.nio.charset.StandardCharsets;
+import dev.outboxstock.localstack.testing.HeaderText;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Commit to consume, measured the same way for any relay: the writer notes when each row's transaction commit
@@ -60,11 +60,11 @@ public final class CommitToConsumeLatency implements AutoCloseable {
     }
 
     private synchronized void handle(ConsumerRecord<String, String> record) {
-        Header id = record.headers().lastHeader(EventHeaders.EVENT_ID);
-        if (id == null) {
+        Optional<String> id = HeaderText.of(record.headers(), EventHeaders.EVENT_ID);
+        if (id.isEmpty()) {
             return;
         }
-        UUID eventId = UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+        UUID eventId = UUID.fromString(id.get());
         Long committed = commitNanos.remove(eventId);
         if (committed == null) {
             arrivedFirst.put(eventId, System.nanoTime());

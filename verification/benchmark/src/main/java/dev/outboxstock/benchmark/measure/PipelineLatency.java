@@ -8,16 +8,15 @@ import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
+import dev.outboxstock.localstack.testing.HeaderText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * The latency of the order pipeline, per order line, from the stock topic and the outcome topic. Both relays stamp
@@ -73,7 +72,7 @@ public final class PipelineLatency implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
+        String type = HeaderText.of(record.headers(), EventHeaders.EVENT_TYPE).orElse(null);
         if (record.topic().equals(StockTopic.NAME) && StockDecreaseRequested.TYPE.equals(type)) {
             commitToKafka.recordMillis(System.currentTimeMillis() - record.timestamp());
             String line = orderLine(record);
@@ -109,11 +108,6 @@ public final class PipelineLatency implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable record on " + record.topic(), e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Override

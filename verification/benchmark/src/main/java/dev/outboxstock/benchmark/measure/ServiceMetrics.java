@@ -1,13 +1,7 @@
 package dev.outboxstock.benchmark.measure;
 
 import dev.outboxstock.localstack.ServiceProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -16,15 +10,12 @@ import java.util.regex.Pattern;
 /** Reads a running service's health and its Prometheus metrics ({@code /q/metrics}) over HTTP. */
 public final class ServiceMetrics {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private static final Pattern BUCKET_BOUND = Pattern.compile("le=\"([^\"]+)\"");
 
-    private final URI baseUri;
+    private final ServiceProcess service;
 
     public ServiceMetrics(ServiceProcess service) {
-        this.baseUri = service.baseUri();
+        this.service = service;
     }
 
     /** The sum of every series of a counter, for example {@code relay_records_relayed_total}; 0 when absent. */
@@ -38,48 +29,29 @@ public final class ServiceMetrics {
     }
 
     private long sum(String name) {
-        return (long) get("/q/metrics")
-                .lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return (long) ServiceEndpoints.sum(metrics(), name);
     }
 
     /** The buckets of a histogram, for example {@code relay_commit_to_ack_seconds}. */
     public HistogramBuckets histogram(String name) {
         NavigableMap<Double, Long> counts = new TreeMap<>();
-        get("/q/metrics")
-                .lines()
-                .filter(line -> line.startsWith(name + "_bucket{"))
-                .forEach(line -> {
-                    Matcher bound = BUCKET_BOUND.matcher(line);
-                    if (bound.find()) {
-                        counts.put(
-                                bound.group(1).equals("+Inf")
-                                        ? Double.POSITIVE_INFINITY
-                                        : Double.parseDouble(bound.group(1)),
-                                (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-                    }
-                });
+        metrics().lines().filter(line -> line.startsWith(name + "_bucket{")).forEach(line -> {
+            Matcher bound = BUCKET_BOUND.matcher(line);
+            if (bound.find()) {
+                counts.put(
+                        bound.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound.group(1)),
+                        (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+            }
+        });
         return new HistogramBuckets(counts);
     }
 
     /** The body of the readiness check, which names the state of what the service depends on. */
     public String readiness() {
-        return get("/q/health/ready");
+        return ServiceEndpoints.get(service, ServiceEndpoints.READINESS).body();
     }
 
-    private String get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + baseUri.resolve(path), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+    private String metrics() {
+        return ServiceEndpoints.get(service, ServiceEndpoints.METRICS).body();
     }
 }

@@ -1,0 +1,46 @@
+package dev.outboxstock.order;
+
+import static io.restassured.RestAssured.given;
+
+import dev.outboxstock.token.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The signed-in customer placing orders over the HTTP API, for the tests that need an order placed or refused. */
+public final class CustomerOrders {
+
+    private CustomerOrders() {}
+
+    /** An order's JSON body with these lines, each written by {@link #line}. */
+    public static String body(String... lines) {
+        return "{\"lines\":[" + String.join(",", lines) + "]}";
+    }
+
+    public static String line(String productId, int quantity) {
+        return "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}";
+    }
+
+    /** Posts this order as the customer; the answer, to check. */
+    public static ValidatableResponse post(String body) {
+        return given().auth()
+                .oauth2(TestTokens.customer())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/orders")
+                .then();
+    }
+
+    /** Places this order, which must be accepted, and returns its id. */
+    public static String place(String body) {
+        return post(body).statusCode(201).extract().path("id");
+    }
+
+    /** Places an order of one unit of each product, which must be accepted, and returns its id. */
+    public static UUID placeOneOfEach(String... products) {
+        return UUID.fromString(
+                place(body(Stream.of(products).map(product -> line(product, 1)).toArray(String[]::new))));
+    }
+}
