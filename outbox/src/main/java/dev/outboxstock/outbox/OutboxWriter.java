@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -76,28 +74,33 @@ public class OutboxWriter {
 
     private void insert(Connection connection, List<OutgoingEvent> events) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, array(connection, events, event -> event.id().toString()));
-            insert.setArray(2, array(connection, events, OutgoingEvent::aggregateType));
-            insert.setArray(3, array(connection, events, OutgoingEvent::aggregateId));
-            insert.setArray(4, array(connection, events, OutgoingEvent::type));
-            insert.setArray(5, array(connection, events, event -> toJson(event.payload())));
             insert.setArray(
-                    6, array(connection, events, event -> event.traceparent().orElse(null)));
+                    1,
+                    ColumnArray.of(
+                            connection, "text", events, event -> event.id().toString()));
+            insert.setArray(2, ColumnArray.of(connection, "text", events, OutgoingEvent::aggregateType));
+            insert.setArray(3, ColumnArray.of(connection, "text", events, OutgoingEvent::aggregateId));
+            insert.setArray(4, ColumnArray.of(connection, "text", events, OutgoingEvent::type));
+            insert.setArray(5, ColumnArray.of(connection, "text", events, event -> toJson(event.payload())));
+            insert.setArray(
+                    6,
+                    ColumnArray.of(
+                            connection,
+                            "text",
+                            events,
+                            event -> event.traceparent().orElse(null)));
             insert.executeUpdate();
         }
     }
 
     private static void delete(Connection connection, List<OutgoingEvent> events) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setArray(1, array(connection, events, event -> event.id().toString()));
+            delete.setArray(
+                    1,
+                    ColumnArray.of(
+                            connection, "text", events, event -> event.id().toString()));
             delete.executeUpdate();
         }
-    }
-
-    private static Array array(
-            Connection connection, List<OutgoingEvent> events, Function<OutgoingEvent, String> column)
-            throws SQLException {
-        return connection.createArrayOf("text", events.stream().map(column).toArray());
     }
 
     private String toJson(Object payload) {

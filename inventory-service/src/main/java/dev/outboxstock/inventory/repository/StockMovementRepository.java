@@ -1,17 +1,14 @@
 package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.StockMovement;
+import dev.outboxstock.outbox.ColumnArray;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 @ApplicationScoped
@@ -31,39 +28,48 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setArray(
                         1,
-                        texts(
+                        ColumnArray.of(
                                 connection,
+                                "text",
                                 movements,
                                 movement ->
                                         movement.eventId().map(UUID::toString).orElse(null)));
-                insert.setArray(2, texts(connection, movements, StockMovement::productId));
+                insert.setArray(2, ColumnArray.of(connection, "text", movements, StockMovement::productId));
                 insert.setArray(
                         3,
-                        texts(
+                        ColumnArray.of(
                                 connection,
+                                "text",
                                 movements,
                                 movement ->
                                         movement.orderId().map(UUID::toString).orElse(null)));
                 insert.setArray(
                         4,
-                        texts(connection, movements, movement -> movement.kind().name()));
-                insert.setArray(5, numbers(connection, movements, StockMovement::quantity));
+                        ColumnArray.of(
+                                connection,
+                                "text",
+                                movements,
+                                movement -> movement.kind().name()));
+                insert.setArray(5, ColumnArray.of(connection, "int4", movements, StockMovement::quantity));
                 insert.setArray(
                         6,
-                        texts(
+                        ColumnArray.of(
                                 connection,
+                                "text",
                                 movements,
                                 movement -> movement.outcome().name()));
                 insert.setArray(
                         7,
-                        texts(
+                        ColumnArray.of(
                                 connection,
+                                "text",
                                 movements,
                                 movement -> movement.reason().orElse(null)));
                 insert.setArray(
                         8,
-                        numbers(
+                        ColumnArray.of(
                                 connection,
+                                "int4",
                                 movements,
                                 movement -> movement.availableAfter().orElse(null)));
                 insert.executeUpdate();
@@ -81,17 +87,5 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
         return find("productId", Sort.descending("id"), productId)
                 .page(page, size)
                 .list();
-    }
-
-    private static Array texts(
-            Connection connection, List<StockMovement> movements, Function<StockMovement, String> column)
-            throws SQLException {
-        return connection.createArrayOf("text", movements.stream().map(column).toArray());
-    }
-
-    private static Array numbers(
-            Connection connection, List<StockMovement> movements, Function<StockMovement, Integer> column)
-            throws SQLException {
-        return connection.createArrayOf("int4", movements.stream().map(column).toArray());
     }
 }
