@@ -71,7 +71,7 @@ public class Inbox {
         });
     }
 
-    // The inbox does not depend on the outbox module, whose ColumnArray the services use for the same binding.
+    // The inbox does not depend on the outbox module, whose BatchColumns the services use for the same binding.
     private static Array column(Connection connection, String type, List<Claim> claims, Function<Claim, ?> value)
             throws SQLException {
         return connection.createArrayOf(type, claims.stream().map(value).toArray());

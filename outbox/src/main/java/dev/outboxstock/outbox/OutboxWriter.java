@@ -73,32 +73,23 @@ public class OutboxWriter {
     }
 
     private void insert(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        BatchColumns<OutgoingEvent> columns = new BatchColumns<>(connection, events);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, columns.array("text", event -> event.id().toString()));
+            insert.setArray(2, columns.array("text", OutgoingEvent::aggregateType));
+            insert.setArray(3, columns.array("text", OutgoingEvent::aggregateId));
+            insert.setArray(4, columns.array("text", OutgoingEvent::type));
+            insert.setArray(5, columns.array("text", event -> toJson(event.payload())));
             insert.setArray(
-                    1,
-                    ColumnArray.of(
-                            connection, "text", events, event -> event.id().toString()));
-            insert.setArray(2, ColumnArray.of(connection, "text", events, OutgoingEvent::aggregateType));
-            insert.setArray(3, ColumnArray.of(connection, "text", events, OutgoingEvent::aggregateId));
-            insert.setArray(4, ColumnArray.of(connection, "text", events, OutgoingEvent::type));
-            insert.setArray(5, ColumnArray.of(connection, "text", events, event -> toJson(event.payload())));
-            insert.setArray(
-                    6,
-                    ColumnArray.of(
-                            connection,
-                            "text",
-                            events,
-                            event -> event.traceparent().orElse(null)));
+                    6, columns.array("text", event -> event.traceparent().orElse(null)));
             insert.executeUpdate();
         }
     }
 
     private static void delete(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        BatchColumns<OutgoingEvent> columns = new BatchColumns<>(connection, events);
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setArray(
-                    1,
-                    ColumnArray.of(
-                            connection, "text", events, event -> event.id().toString()));
+            delete.setArray(1, columns.array("text", event -> event.id().toString()));
             delete.executeUpdate();
         }
     }

@@ -1,7 +1,7 @@
 package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.StockMovement;
-import dev.outboxstock.outbox.ColumnArray;
+import dev.outboxstock.outbox.BatchColumns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,53 +25,32 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
+            BatchColumns<StockMovement> columns = new BatchColumns<>(connection, movements);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setArray(
                         1,
-                        ColumnArray.of(
-                                connection,
+                        columns.array(
                                 "text",
-                                movements,
                                 movement ->
                                         movement.eventId().map(UUID::toString).orElse(null)));
-                insert.setArray(2, ColumnArray.of(connection, "text", movements, StockMovement::productId));
+                insert.setArray(2, columns.array("text", StockMovement::productId));
                 insert.setArray(
                         3,
-                        ColumnArray.of(
-                                connection,
+                        columns.array(
                                 "text",
-                                movements,
                                 movement ->
                                         movement.orderId().map(UUID::toString).orElse(null)));
                 insert.setArray(
-                        4,
-                        ColumnArray.of(
-                                connection,
-                                "text",
-                                movements,
-                                movement -> movement.kind().name()));
-                insert.setArray(5, ColumnArray.of(connection, "int4", movements, StockMovement::quantity));
+                        4, columns.array("text", movement -> movement.kind().name()));
+                insert.setArray(5, columns.array("int4", StockMovement::quantity));
                 insert.setArray(
-                        6,
-                        ColumnArray.of(
-                                connection,
-                                "text",
-                                movements,
-                                movement -> movement.outcome().name()));
+                        6, columns.array("text", movement -> movement.outcome().name()));
                 insert.setArray(
-                        7,
-                        ColumnArray.of(
-                                connection,
-                                "text",
-                                movements,
-                                movement -> movement.reason().orElse(null)));
+                        7, columns.array("text", movement -> movement.reason().orElse(null)));
                 insert.setArray(
                         8,
-                        ColumnArray.of(
-                                connection,
-                                "int4",
-                                movements,
-                                movement -> movement.availableAfter().orElse(null)));
+                        columns.array(
+                                "int4", movement -> movement.availableAfter().orElse(null)));
                 insert.executeUpdate();
             }
         });
