@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,14 @@ class RelayRolePrivilegesTest {
     private static final String OUTBOX_MIGRATION = "libs/outbox/src/main/resources/db/outbox/R__outbox_event.sql";
     private static final String RELAY_ROLE_SCRIPT = "outbox-relay/src/main/resources/db/relay-role.sql";
     private static final String KUBERNETES_INIT = "deploy/k8s/databases/statefulset/server/10-roles.sh";
-    /** What CloudNativePG runs in the orders database after creating it and its owner. */
-    private static final String CLOUDNATIVE_PG_INIT = "deploy/k8s/databases/cloudnative-pg/orders/relay-role.sql";
+    /** What CloudNativePG runs in the orders and the inventory database after creating it and its owner. */
+    private static final String CLOUDNATIVE_PG_INIT = "deploy/k8s/databases/cloudnative-pg/relay-role/relay-role.sql";
+    /** The offset table as Debezium's JDBC offset store reads it, column by column. */
+    private static final String OFFSET_TABLE_COLUMNS = """
+            SELECT column_name || ' ' || data_type || ' ' || coalesce(character_maximum_length::text, '-')
+                || ' ' || is_nullable
+            FROM information_schema.columns WHERE table_name = 'outbox_relay_offset' ORDER BY ordinal_position
+            """;
     /** The Flyway placeholder of the outbox migration that names the relay's role. */
     private static final String RELAY_ROLE_PLACEHOLDER = "${outboxRelayRole}";
 
@@ -78,7 +87,23 @@ class RelayRolePrivilegesTest {
                     .noneMatch(privilege -> privilege.startsWith("default privilege"));
             assertThat(RolePrivileges.of(kubernetes, "kubernetes_relay")).isEqualTo(promised);
             assertThat(RolePrivileges.of(cloudnative, "orders_relay")).isEqualTo(promised);
+            // Each of the three writes the offset table's DDL itself: the same table in all.
+            List<String> offsetTable = offsetTableColumns(documented);
+            assertThat(offsetTable).hasSize(5);
+            assertThat(offsetTableColumns(kubernetes)).isEqualTo(offsetTable);
+            assertThat(offsetTableColumns(cloudnative)).isEqualTo(offsetTable);
         }
+    }
+
+    private static List<String> offsetTableColumns(Connection connection) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(OFFSET_TABLE_COLUMNS)) {
+            while (rows.next()) {
+                columns.add(rows.getString(1));
+            }
+        }
+        return columns;
     }
 
     /** The outbox migration as Flyway runs it for the service: as the service's role, the placeholder replaced. */

@@ -1,6 +1,7 @@
 package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.Product;
+import dev.outboxstock.outbox.BatchColumns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO product (id, available) SELECT id, 0 FROM unnest(CAST(? AS varchar[])) AS new (id)"
                             + " ORDER BY id ON CONFLICT (id) DO NOTHING RETURNING id")) {
-                insert.setArray(1, connection.createArrayOf("text", productIds.toArray()));
+                insert.setArray(1, new BatchColumns<>(connection, productIds).array("text", id -> id));
                 Set<String> created = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
@@ -48,7 +49,7 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
         return session().doReturningWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, available FROM product WHERE id = ANY (CAST(? AS varchar[])) ORDER BY id FOR UPDATE")) {
-                select.setArray(1, connection.createArrayOf("text", productIds.toArray()));
+                select.setArray(1, new BatchColumns<>(connection, productIds).array("text", id -> id));
                 Map<String, Integer> levels = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -66,25 +67,14 @@ public class ProductRepository implements PanacheRepositoryBase<Product, String>
             return;
         }
         session().doWork(connection -> {
+            BatchColumns<LevelChange> columns = new BatchColumns<>(connection, changes);
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE product p SET available = c.available, version = p.version + c.changes, updated_at = now()"
                             + " FROM unnest(CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS int[]))"
                             + " AS c (id, available, changes) WHERE p.id = c.id")) {
-                update.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "text",
-                                changes.stream().map(LevelChange::productId).toArray()));
-                update.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "int4",
-                                changes.stream().map(LevelChange::available).toArray()));
-                update.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "int4",
-                                changes.stream().map(LevelChange::changes).toArray()));
+                update.setArray(1, columns.array("text", LevelChange::productId));
+                update.setArray(2, columns.array("int4", LevelChange::available));
+                update.setArray(3, columns.array("int4", LevelChange::changes));
                 update.executeUpdate();
             }
         });

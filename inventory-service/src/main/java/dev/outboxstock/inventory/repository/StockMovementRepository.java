@@ -1,17 +1,14 @@
 package dev.outboxstock.inventory.repository;
 
 import dev.outboxstock.inventory.domain.StockMovement;
+import dev.outboxstock.outbox.BatchColumns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 @ApplicationScoped
@@ -28,44 +25,32 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
             return;
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
+            BatchColumns<StockMovement> columns = new BatchColumns<>(connection, movements);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setArray(
                         1,
-                        texts(
-                                connection,
-                                movements,
+                        columns.array(
+                                "text",
                                 movement ->
                                         movement.eventId().map(UUID::toString).orElse(null)));
-                insert.setArray(2, texts(connection, movements, StockMovement::productId));
+                insert.setArray(2, columns.array("text", StockMovement::productId));
                 insert.setArray(
                         3,
-                        texts(
-                                connection,
-                                movements,
+                        columns.array(
+                                "text",
                                 movement ->
                                         movement.orderId().map(UUID::toString).orElse(null)));
                 insert.setArray(
-                        4,
-                        texts(connection, movements, movement -> movement.kind().name()));
-                insert.setArray(5, numbers(connection, movements, StockMovement::quantity));
+                        4, columns.array("text", movement -> movement.kind().name()));
+                insert.setArray(5, columns.array("int4", StockMovement::quantity));
                 insert.setArray(
-                        6,
-                        texts(
-                                connection,
-                                movements,
-                                movement -> movement.outcome().name()));
+                        6, columns.array("text", movement -> movement.outcome().name()));
                 insert.setArray(
-                        7,
-                        texts(
-                                connection,
-                                movements,
-                                movement -> movement.reason().orElse(null)));
+                        7, columns.array("text", movement -> movement.reason().orElse(null)));
                 insert.setArray(
                         8,
-                        numbers(
-                                connection,
-                                movements,
-                                movement -> movement.availableAfter().orElse(null)));
+                        columns.array(
+                                "int4", movement -> movement.availableAfter().orElse(null)));
                 insert.executeUpdate();
             }
         });
@@ -81,17 +66,5 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
         return find("productId", Sort.descending("id"), productId)
                 .page(page, size)
                 .list();
-    }
-
-    private static Array texts(
-            Connection connection, List<StockMovement> movements, Function<StockMovement, String> column)
-            throws SQLException {
-        return connection.createArrayOf("text", movements.stream().map(column).toArray());
-    }
-
-    private static Array numbers(
-            Connection connection, List<StockMovement> movements, Function<StockMovement, Integer> column)
-            throws SQLException {
-        return connection.createArrayOf("int4", movements.stream().map(column).toArray());
     }
 }

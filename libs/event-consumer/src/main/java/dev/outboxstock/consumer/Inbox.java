@@ -3,12 +3,16 @@ package dev.outboxstock.consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -44,29 +48,18 @@ public class Inbox {
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setArray(
                         1,
-                        connection.createArrayOf(
+                        column(
+                                connection,
                                 "text",
-                                claims.stream()
-                                        .map(each -> each.source().eventId().toString())
-                                        .toArray()));
-                claim.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "text", claims.stream().map(Claim::eventType).toArray()));
+                                claims,
+                                each -> each.source().eventId().toString()));
+                claim.setArray(2, column(connection, "text", claims, Claim::eventType));
                 claim.setArray(
                         3,
-                        connection.createArrayOf(
-                                "int4",
-                                claims.stream()
-                                        .map(each -> each.source().partition())
-                                        .toArray()));
+                        column(connection, "int4", claims, each -> each.source().partition()));
                 claim.setArray(
                         4,
-                        connection.createArrayOf(
-                                "int8",
-                                claims.stream()
-                                        .map(each -> each.source().offset())
-                                        .toArray()));
+                        column(connection, "int8", claims, each -> each.source().offset()));
                 Set<UUID> claimed = new HashSet<>();
                 try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
@@ -76,5 +69,11 @@ public class Inbox {
                 return claimed;
             }
         });
+    }
+
+    // The inbox does not depend on the outbox module, whose BatchColumns the services use for the same binding.
+    private static Array column(Connection connection, String type, List<Claim> claims, Function<Claim, ?> value)
+            throws SQLException {
+        return connection.createArrayOf(type, claims.stream().map(value).toArray());
     }
 }

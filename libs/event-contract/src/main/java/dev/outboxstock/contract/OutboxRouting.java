@@ -75,10 +75,10 @@ public final class OutboxRouting {
      * letter carries them too, so that the row can be found and replayed.
      */
     public static Map<String, String> headers(OutboxColumns row, RoutingRules rules) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        LinkedHashMap<String, String> headers = new LinkedHashMap<>();
         row.text(rules.idColumn()).ifPresent(id -> headers.put(EventHeaders.EVENT_ID, id));
         rules.headers().forEach((column, header) -> row.text(column).ifPresent(value -> headers.put(header, value)));
-        return headers;
+        return OrderedHeaders.owning(headers);
     }
 
     private static RoutingDecision unroutable(DeadLetterReason reason, String detail) {

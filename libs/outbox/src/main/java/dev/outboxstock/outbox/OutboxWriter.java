@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -75,29 +73,25 @@ public class OutboxWriter {
     }
 
     private void insert(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        BatchColumns<OutgoingEvent> columns = new BatchColumns<>(connection, events);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, array(connection, events, event -> event.id().toString()));
-            insert.setArray(2, array(connection, events, OutgoingEvent::aggregateType));
-            insert.setArray(3, array(connection, events, OutgoingEvent::aggregateId));
-            insert.setArray(4, array(connection, events, OutgoingEvent::type));
-            insert.setArray(5, array(connection, events, event -> toJson(event.payload())));
+            insert.setArray(1, columns.array("text", event -> event.id().toString()));
+            insert.setArray(2, columns.array("text", OutgoingEvent::aggregateType));
+            insert.setArray(3, columns.array("text", OutgoingEvent::aggregateId));
+            insert.setArray(4, columns.array("text", OutgoingEvent::type));
+            insert.setArray(5, columns.array("text", event -> toJson(event.payload())));
             insert.setArray(
-                    6, array(connection, events, event -> event.traceparent().orElse(null)));
+                    6, columns.array("text", event -> event.traceparent().orElse(null)));
             insert.executeUpdate();
         }
     }
 
     private static void delete(Connection connection, List<OutgoingEvent> events) throws SQLException {
+        BatchColumns<OutgoingEvent> columns = new BatchColumns<>(connection, events);
         try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setArray(1, array(connection, events, event -> event.id().toString()));
+            delete.setArray(1, columns.array("text", event -> event.id().toString()));
             delete.executeUpdate();
         }
-    }
-
-    private static Array array(
-            Connection connection, List<OutgoingEvent> events, Function<OutgoingEvent, String> column)
-            throws SQLException {
-        return connection.createArrayOf("text", events.stream().map(column).toArray());
     }
 
     private String toJson(Object payload) {

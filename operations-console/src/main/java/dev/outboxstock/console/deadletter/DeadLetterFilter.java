@@ -34,7 +34,7 @@ public record DeadLetterFilter(
         return new DeadLetterFilter(topic, Optional.of(only), reason, key, eventType, from, to);
     }
 
-    /** Whether nothing narrows it: a bulk action must name at least one criterion. */
+    /** Whether nothing narrows it (then no bulk action may run on it: RedriveService.allowsBulkAction). */
     public boolean isEmpty() {
         return describe().isEmpty();
     }

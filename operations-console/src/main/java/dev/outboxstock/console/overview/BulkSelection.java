@@ -2,6 +2,7 @@ package dev.outboxstock.console.overview;
 
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
 import dev.outboxstock.console.rest.BulkActionRequest;
+import dev.outboxstock.console.service.RedriveService;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +45,7 @@ public record BulkSelection(long pending, int limit, String criteria, String ref
         if (problem.isPresent()) {
             return problem;
         }
-        if (criteria.isEmpty()) {
-            // The API's rule (BulkActionRequest.isNarrowed): a bulk action over everything is a mistake more often.
+        if (!RedriveService.allowsBulkAction(criteria)) {
             return Optional.of("Bulk actions need a filter: choose a topic, reason, key, event type or time range");
         }
         if (query.excludesPending()) {

@@ -110,8 +110,7 @@ public class ConsoleOverview {
 
     public DeadLetterSection deadLetters(DeadLetterQuery query) {
         DeadLetterPage page = redrive.list(query.filter(), 0, DEAD_LETTERS_SHOWN);
-        long pending = redrive.list(query.criteria().withStatus(DeadLetterStatus.PENDING), 0, 1)
-                .total();
+        long pending = redrive.count(query.criteria().withStatus(DeadLetterStatus.PENDING));
         return new DeadLetterSection(
                 page.items().stream().map(DeadLetterSummary::of).toList(),
                 page.total(),

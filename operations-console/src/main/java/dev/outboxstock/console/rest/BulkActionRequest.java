@@ -11,8 +11,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which pending dead letters a bulk replay or discard is about: at least one criterion, all of which must hold, and
- * at most {@code limit} of them (the oldest first; 100 when not given).
+ * Which pending dead letters a bulk replay or discard is about: at least one criterion (the service refuses none,
+ * {@link RedriveProblemMappers} answers 400), all of which must hold, and at most {@code limit} of them (the oldest
+ * first; 100 when not given).
  */
 public record BulkActionRequest(
         @Pattern(regexp = DeadLetterTopicNames.PATTERN, message = DeadLetterTopicNames.MESSAGE)
@@ -36,13 +37,6 @@ public record BulkActionRequest(
 
     public static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
-
-    /** A bulk action over every dead letter there is would be a mistake more often than not. */
-    @JsonIgnore
-    @AssertTrue(message = "name at least one of topic, reason, key, eventType, from, to")
-    public boolean isNarrowed() {
-        return !filter().isEmpty();
-    }
 
     @JsonIgnore
     @AssertTrue(message = "from must be before to")

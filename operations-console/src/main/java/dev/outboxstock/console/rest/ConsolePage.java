@@ -1,7 +1,7 @@
 package dev.outboxstock.console.rest;
 
 import dev.outboxstock.console.deadletter.ActionKind;
-import dev.outboxstock.console.deadletter.DeadLetterFilter;
+import dev.outboxstock.console.overview.BulkSelection;
 import dev.outboxstock.console.overview.ConsoleOverview;
 import dev.outboxstock.console.overview.DeadLetterQuery;
 import dev.outboxstock.console.overview.DeadLetterSection;
@@ -12,6 +12,7 @@ import dev.outboxstock.console.overview.StockSection;
 import dev.outboxstock.console.service.NoDeadLetterMatchesException;
 import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
+import dev.outboxstock.console.service.UnnarrowedBulkActionException;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
 import dev.outboxstock.problem.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -100,71 +102,18 @@ public class ConsolePage {
                 failed);
     }
 
+    /** Replays or discards one dead letter: the buttons of its row. */
     @POST
-    @Path("/console/dead-letters/{id}/replay")
+    @Path("/console/dead-letters/{id}/{action: replay|discard}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> replay(@RestPath long id, @RestForm String operator) {
-        return act(id, operator, redrive::replay);
-    }
-
-    @POST
-    @Path("/console/dead-letters/{id}/discard")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public RestResponse<Void> discard(@RestPath long id, @RestForm String operator) {
-        return act(id, operator, redrive::discard);
-    }
-
-    /** Replays the pending dead letters the page's filter selects, at most as many as the operator confirmed. */
-    @POST
-    @Path("/console/dead-letters/replay")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public RestResponse<Void> replayAll(@BeanParam BulkForm form) {
-        return actOnAll(form, redrive::replayAll);
-    }
-
-    /** Discards the pending dead letters the page's filter selects, at most as many as the operator confirmed. */
-    @POST
-    @Path("/console/dead-letters/discard")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public RestResponse<Void> discardAll(@BeanParam BulkForm form) {
-        return actOnAll(form, redrive::discardAll);
-    }
-
-    private RestResponse<Void> actOnAll(BulkForm form, BulkAction action) {
-        DeadLetterQuery query = form.query();
-        Optional<String> refused = refusal(form.operator)
-                .or(() -> query.problem().map(problem -> "Refused: " + problem))
-                .or(() -> query.criteria().isEmpty()
-                        ? Optional.of("Refused: a bulk action must name at least one criterion")
-                        : Optional.empty());
-        if (refused.isPresent()) {
-            return backToPage(refused.get(), true, query);
-        }
-        try {
-            RedriveOutcome done = action.perform(query.criteria(), form.limitOrDefault(), form.operator.strip());
-            return backToPage(BulkOutcomeText.of(done), false, query);
-        } catch (NoDeadLetterMatchesException none) {
-            return backToPage(none.getMessage(), true, query);
-        }
-    }
-
-    /** A replay or a discard of the pending dead letters a filter selects. */
-    @FunctionalInterface
-    private interface BulkAction {
-        RedriveOutcome perform(DeadLetterFilter filter, int limit, String operator);
-    }
-
-    private RestResponse<Void> act(long id, String operator, Action action) {
+    public RestResponse<Void> act(@RestPath long id, @RestPath String action, @RestForm String operator) {
         Optional<String> refused = refusal(operator);
         if (refused.isPresent()) {
             return backToPage(refused.get(), true);
         }
         try {
-            return action.perform(id, operator.strip())
+            return redrive.actOn(actionKind(action), id, operator.strip())
                     .map(done -> backToPage(describe(done, id), false))
                     .orElseGet(() -> backToPage("No dead letter " + id, true));
         } catch (UnroutableDeadLetterException unroutable) {
@@ -172,10 +121,35 @@ public class ConsolePage {
         }
     }
 
-    /** A replay or a discard of one dead letter; empty when there is no such dead letter. */
-    @FunctionalInterface
-    private interface Action {
-        Optional<RedriveOutcome> perform(long id, String operator) throws UnroutableDeadLetterException;
+    /**
+     * Replays or discards (the buttons of {@link BulkSelection#actions()}) the pending dead letters the page's filter
+     * selects, at most as many as the operator confirmed.
+     */
+    @POST
+    @Path("/console/dead-letters/{action: replay|discard}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public RestResponse<Void> actOnAll(@RestPath String action, @BeanParam BulkForm form) {
+        DeadLetterQuery query = form.query();
+        Optional<String> refused =
+                refusal(form.operator).or(() -> query.problem().map(problem -> "Refused: " + problem));
+        if (refused.isPresent()) {
+            return backToPage(refused.get(), true, query);
+        }
+        try {
+            RedriveOutcome done = redrive.actOnAll(
+                    actionKind(action), query.criteria(), form.limitOrDefault(), form.operator.strip());
+            return backToPage(BulkOutcomeText.of(done), false, query);
+        } catch (UnnarrowedBulkActionException unnarrowed) {
+            return backToPage("Refused: " + unnarrowed.getMessage(), true, query);
+        } catch (NoDeadLetterMatchesException none) {
+            return backToPage(none.getMessage(), true, query);
+        }
+    }
+
+    /** The action a form posts to, by the last segment of its path (which the routes' patterns limit). */
+    private static ActionKind actionKind(String action) {
+        return ActionKind.valueOf(action.toUpperCase(Locale.ROOT));
     }
 
     private static Optional<String> refusal(String operator) {

@@ -2,9 +2,11 @@ package dev.outboxstock.console.rest;
 
 import dev.outboxstock.console.kafka.KafkaUnavailableException;
 import dev.outboxstock.console.service.NoDeadLetterMatchesException;
+import dev.outboxstock.console.service.UnnarrowedBulkActionException;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
 import dev.outboxstock.problem.Problem;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,6 +26,18 @@ public class RedriveProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> noMatch(NoDeadLetterMatchesException exception) {
         return Problem.of(UNPROCESSABLE, "No dead letter matches", exception.getMessage())
+                .toResponse();
+    }
+
+    /** Answered as the request's invalid field, as the other invalid fields of a bulk request are. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> unnarrowed(UnnarrowedBulkActionException exception) {
+        return new Problem(
+                        "about:blank",
+                        "Invalid request",
+                        400,
+                        "The request has invalid fields",
+                        List.of(new Problem.Violation("narrowed", exception.getMessage())))
                 .toResponse();
     }
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
@@ -57,6 +58,12 @@ public class RedriveService {
         return new DeadLetterPage(deadLetters.page(filter, page, size), deadLetters.count(filter));
     }
 
+    /** How many dead letters the filter selects, without reading any. */
+    @Transactional
+    public long count(DeadLetterFilter filter) {
+        return deadLetters.count(filter);
+    }
+
     @Transactional
     public List<RedriveAction> actions(int page, int size) {
         return actions.page(page, size);
@@ -65,14 +72,22 @@ public class RedriveService {
     /** Sends the dead letter to its topic again, whatever its status; empty when there is no such dead letter. */
     @Transactional
     public Optional<RedriveOutcome> replay(long id, String operator) throws UnroutableDeadLetterException {
-        Optional<DeadLetter> found = deadLetters.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
+        Optional<DeadLetter> found = lock(id);
+        if (found.isPresent()) {
+            producer.sendAll(List.of(replayRecords.of(found.get())));
         }
-        producer.sendAll(List.of(replayRecords.of(found.get())));
-        Instant now = Instant.now();
-        found.get().replayed(now);
-        return Optional.of(record(ActionKind.REPLAY, operator, now, "dead letter " + id, 1, List.of()));
+        return found.map(deadLetter -> actedOn(deadLetter, ActionKind.REPLAY, operator, deadLetter::replayed));
+    }
+
+    /**
+     * Replays or discards, as {@code action} says, the oldest {@code limit} pending dead letters the filter selects.
+     */
+    @Transactional
+    public RedriveOutcome actOnAll(ActionKind action, DeadLetterFilter filter, int limit, String operator) {
+        return switch (action) {
+            case REPLAY -> replayAll(filter, limit, operator);
+            case DISCARD -> discardAll(filter, limit, operator);
+        };
     }
 
     /**
@@ -99,16 +114,20 @@ public class RedriveService {
         return record(ActionKind.REPLAY, operator, now, filter.describe(), replayed.size(), skipped);
     }
 
+    /** Replays or discards the dead letter, as {@code action} says; empty when there is no such dead letter. */
+    @Transactional
+    public Optional<RedriveOutcome> actOn(ActionKind action, long id, String operator)
+            throws UnroutableDeadLetterException {
+        return switch (action) {
+            case REPLAY -> replay(id, operator);
+            case DISCARD -> discard(id, operator);
+        };
+    }
+
     /** Marks the dead letter as thrown away on purpose; empty when there is no such dead letter. */
     @Transactional
     public Optional<RedriveOutcome> discard(long id, String operator) {
-        Optional<DeadLetter> found = deadLetters.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = Instant.now();
-        found.get().discarded(now);
-        return Optional.of(record(ActionKind.DISCARD, operator, now, "dead letter " + id, 1, List.of()));
+        return lock(id).map(deadLetter -> actedOn(deadLetter, ActionKind.DISCARD, operator, deadLetter::discarded));
     }
 
     /** Discards the oldest {@code limit} pending dead letters the filter selects. */
@@ -120,7 +139,30 @@ public class RedriveService {
         return record(ActionKind.DISCARD, operator, now, filter.describe(), selected.size(), List.of());
     }
 
+    /**
+     * Whether a bulk action may act on what the filter selects: one over every dead letter there is would be a
+     * mistake more often than not, so it must name at least one criterion. The API, the page's buttons and its form
+     * posts all go by this rule.
+     */
+    public static boolean allowsBulkAction(DeadLetterFilter filter) {
+        return !filter.isEmpty();
+    }
+
+    private Optional<DeadLetter> lock(long id) {
+        return deadLetters.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Marks one dead letter with {@code mark} and records the action. */
+    private RedriveOutcome actedOn(DeadLetter deadLetter, ActionKind action, String operator, Consumer<Instant> mark) {
+        Instant now = Instant.now();
+        mark.accept(now);
+        return record(action, operator, now, "dead letter " + deadLetter.id(), 1, List.of());
+    }
+
     private List<DeadLetter> selectPending(DeadLetterFilter filter, int limit) {
+        if (!allowsBulkAction(filter)) {
+            throw new UnnarrowedBulkActionException();
+        }
         List<DeadLetter> selected = deadLetters.lockOldest(filter.withStatus(DeadLetterStatus.PENDING), limit);
         if (selected.isEmpty()) {
             throw new NoDeadLetterMatchesException(filter.describe());

@@ -3,14 +3,12 @@ package dev.outboxstock.order.repository;
 import dev.outboxstock.order.domain.CustomerOrder;
 import dev.outboxstock.order.domain.OrderLine;
 import dev.outboxstock.order.domain.OrderStatus;
+import dev.outboxstock.outbox.BatchColumns;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,24 +49,16 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
                 insert.setObject(5, order.updatedAt().atOffset(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
-            List<OrderLine> lines = order.lines();
+            BatchColumns<OrderLine> columns = new BatchColumns<>(connection, order.lines());
             try (PreparedStatement insert = connection.prepareStatement(INSERT_LINES)) {
                 insert.setObject(1, order.id());
+                insert.setArray(2, columns.array("text", line -> line.id().toString()));
+                insert.setArray(3, columns.array("int4", OrderLine::lineNumber));
+                insert.setArray(4, columns.array("text", OrderLine::productId));
+                insert.setArray(5, columns.array("int4", OrderLine::quantity));
+                insert.setArray(6, columns.array("text", line -> line.status().name()));
                 insert.setArray(
-                        2, column(connection, "text", lines, line -> line.id().toString()));
-                insert.setArray(3, column(connection, "int4", lines, OrderLine::lineNumber));
-                insert.setArray(4, column(connection, "text", lines, OrderLine::productId));
-                insert.setArray(5, column(connection, "int4", lines, OrderLine::quantity));
-                insert.setArray(
-                        6,
-                        column(connection, "text", lines, line -> line.status().name()));
-                insert.setArray(
-                        7,
-                        column(
-                                connection,
-                                "text",
-                                lines,
-                                line -> line.requestedAt().toString()));
+                        7, columns.array("text", line -> line.requestedAt().toString()));
                 insert.executeUpdate();
             }
         });
@@ -182,12 +172,6 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
         @SuppressWarnings("unchecked")
         List<UUID> ids = nativeQuery.getResultList();
         return ids;
-    }
-
-    private static Array column(
-            Connection connection, String type, List<OrderLine> lines, Function<OrderLine, Object> value)
-            throws SQLException {
-        return connection.createArrayOf(type, lines.stream().map(value).toArray());
     }
 
     /** The id column alone, for paging without loading lines. */

@@ -44,20 +44,29 @@ public class StockRequests {
     }
 
     private static OutgoingEvent decrease(OrderLine line) {
-        return OutgoingEvent.of(
-                EventIds.derive(StockDecreaseRequested.TYPE, line.orderId(), line.productId()),
-                StockTopic.AGGREGATE_TYPE,
-                line.productId(),
+        return request(
+                line,
                 StockDecreaseRequested.TYPE,
                 new StockDecreaseRequested(line.orderId(), line.productId(), line.quantity()));
     }
 
     private static OutgoingEvent release(OrderLine line) {
-        return OutgoingEvent.of(
-                EventIds.derive(StockReleaseRequested.TYPE, line.orderId(), line.productId()),
-                StockTopic.AGGREGATE_TYPE,
-                line.productId(),
+        return request(
+                line,
                 StockReleaseRequested.TYPE,
                 new StockReleaseRequested(line.orderId(), line.productId(), line.quantity()));
+    }
+
+    /**
+     * A request about the line's product, keyed by it (inventory applies one product's requests in order), with an id
+     * derived from the type, order and product: asked again, it is the same event.
+     */
+    private static OutgoingEvent request(OrderLine line, String type, Object payload) {
+        return OutgoingEvent.of(
+                EventIds.derive(type, line.orderId(), line.productId()),
+                StockTopic.AGGREGATE_TYPE,
+                line.productId(),
+                type,
+                payload);
     }
 }
