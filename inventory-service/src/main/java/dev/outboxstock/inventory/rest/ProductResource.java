@@ -4,16 +4,16 @@ import dev.outboxstock.contract.ProductIdFormat;
 import dev.outboxstock.inventory.mapping.MovementMapper;
 import dev.outboxstock.inventory.mapping.ProductMapper;
 import dev.outboxstock.inventory.service.StockService;
-import dev.outboxstock.problem.PageRequest;
-import dev.outboxstock.problem.PageSizeAtMost;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.problem.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
@@ -22,12 +22,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 @Path("/products")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ProductResource {
-
-    static final int DEFAULT_PAGE_SIZE = 50;
 
     static final int MAX_PAGE_SIZE = 500;
 
@@ -40,8 +39,14 @@ public class ProductResource {
     /** Products ordered by id, a page at a time. */
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.STOCK_ADMIN, Roles.OPERATOR})
-    public List<ProductResponse> listProducts(@BeanParam @Valid @PageSizeAtMost(MAX_PAGE_SIZE) PageRequest paging) {
-        return stockService.listProducts(paging.page(), paging.sizeOr(DEFAULT_PAGE_SIZE)).stream()
+    public List<ProductResponse> listProducts(
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
+        return stockService.listProducts(page, size).stream()
                 .map(ProductMapper::toResponse)
                 .toList();
     }
@@ -63,9 +68,14 @@ public class ProductResource {
     @RolesAllowed({Roles.STOCK_ADMIN, Roles.OPERATOR})
     public List<MovementResponse> listMovements(
             @RestPath @Pattern(regexp = ProductIdFormat.PATTERN, message = ProductIdFormat.MESSAGE) String id,
-            @BeanParam @Valid @PageSizeAtMost(MAX_PAGE_SIZE) PageRequest paging) {
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
         return stockService
-                .movementsOf(id, paging.page(), paging.sizeOr(DEFAULT_PAGE_SIZE))
+                .movementsOf(id, page, size)
                 .map(movements ->
                         movements.stream().map(MovementMapper::toResponse).toList())
                 .orElseThrow(() -> new NotFoundException("No product " + id));

@@ -6,18 +6,18 @@ import dev.outboxstock.console.service.DeadLetterPage;
 import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
 import dev.outboxstock.console.service.UnroutableDeadLetterException;
-import dev.outboxstock.problem.PageRequest;
-import dev.outboxstock.problem.PageSizeAtMost;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.problem.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -41,8 +41,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class DeadLetterResource {
 
     static final String OPERATOR = "X-Operator";
-    static final int DEFAULT_PAGE_SIZE = 20;
-
     static final int MAX_PAGE_SIZE = 200;
 
     private final RedriveService redrive;
@@ -66,9 +64,12 @@ public class DeadLetterResource {
             @RestQuery @Size(max = 255, message = "eventType must be at most {max} characters") String eventType,
             @RestQuery String from,
             @RestQuery String to,
-            @BeanParam @Valid @PageSizeAtMost(MAX_PAGE_SIZE) PageRequest paging) {
-        int page = paging.page();
-        int size = paging.sizeOr(DEFAULT_PAGE_SIZE);
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("20")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
         DeadLetterFilter filter = new DeadLetterFilter(
                 present(topic),
                 present(status).map(DeadLetterStatus::valueOf),

@@ -7,17 +7,16 @@ import dev.outboxstock.order.service.Caller;
 import dev.outboxstock.order.service.OrderService;
 import dev.outboxstock.order.service.PlaceOrderCommand;
 import dev.outboxstock.order.service.PlacedOrder;
-import dev.outboxstock.problem.PageRequest;
-import dev.outboxstock.problem.PageSizeAtMost;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.problem.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -48,8 +47,6 @@ public class OrderResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** Set on the answer to a retried request: the order is the one the first request placed. */
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
-
-    static final int DEFAULT_PAGE_SIZE = 20;
 
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_BUCKETS = 1000;
@@ -133,9 +130,12 @@ public class OrderResource {
                             message = "status must be PENDING, CONFIRMED, REJECTED or CANCELLED")
                     String status,
             @RestQuery String createdBefore,
-            @BeanParam @Valid @PageSizeAtMost(MAX_PAGE_SIZE) PageRequest paging) {
-        int page = paging.page();
-        int size = paging.sizeOr(DEFAULT_PAGE_SIZE);
+            @RestQuery @DefaultValue("0") @Min(value = 0, message = "page must not be negative") int page,
+            @RestQuery
+                    @DefaultValue("20")
+                    @Min(value = 1, message = "size must be at least {value}")
+                    @Max(value = MAX_PAGE_SIZE, message = "size must be at most {value}")
+                    int size) {
         OrderSelection selection = new OrderSelection(
                 Optional.ofNullable(status).map(OrderStatus::valueOf),
                 Optional.ofNullable(createdBefore).map(value -> instant("createdBefore", value)));
