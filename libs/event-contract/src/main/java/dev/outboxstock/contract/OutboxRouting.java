@@ -75,10 +75,10 @@ public final class OutboxRouting {
      * letter carries them too, so that the row can be found and replayed.
      */
     public static Map<String, String> headers(OutboxColumns row, RoutingRules rules) {
-        LinkedHashMap<String, String> headers = new LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         row.text(rules.idColumn()).ifPresent(id -> headers.put(EventHeaders.EVENT_ID, id));
         rules.headers().forEach((column, header) -> row.text(column).ifPresent(value -> headers.put(header, value)));
-        return OrderedHeaders.owning(headers);
+        return headers;
     }
 
     private static RoutingDecision unroutable(DeadLetterReason reason, String detail) {
