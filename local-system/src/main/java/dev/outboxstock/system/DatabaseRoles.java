@@ -15,6 +15,7 @@ import java.util.Base64;
  */
 public final class DatabaseRoles {
 
+    /** The role the relay's role script creates. */
     static final String RELAY_ROLE = "outbox_relay";
 
     private final PostgresServer postgres;
@@ -50,12 +51,8 @@ public final class DatabaseRoles {
         return new Credentials(RELAY_ROLE, relayPassword);
     }
 
+    /** 144 random bits, URL-safe. */
     private static String newPassword() {
-        return newSecret();
-    }
-
-    /** 144 random bits, URL-safe: a password or token made up for this run. */
-    static String newSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
