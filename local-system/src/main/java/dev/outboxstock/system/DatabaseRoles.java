@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The database roles of the local system, each with no more than its job needs and a password made up for this run
@@ -15,11 +17,13 @@ import java.util.Base64;
  */
 public final class DatabaseRoles {
 
+    /** The role the relay's role script creates. */
     static final String RELAY_ROLE = "outbox_relay";
 
     private final PostgresServer postgres;
     private final Path relayRoleScript;
     private final String relayPassword = newPassword();
+    private final Map<String, Credentials> created = new HashMap<>();
 
     DatabaseRoles(PostgresServer postgres, Path relayRoleScript) {
         this.postgres = postgres;
@@ -33,7 +37,7 @@ public final class DatabaseRoles {
                 "postgres",
                 "CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'; ALTER DATABASE " + database + " OWNER TO "
                         + role + ";");
-        return new Credentials(role, password);
+        return remember(new Credentials(role, password));
     }
 
     /**
@@ -47,15 +51,21 @@ public final class DatabaseRoles {
             throw new UncheckedIOException("Cannot read " + relayRoleScript, e);
         }
         postgres.execute("postgres", "ALTER ROLE " + RELAY_ROLE + " PASSWORD '" + relayPassword + "';");
-        return new Credentials(RELAY_ROLE, relayPassword);
+        return remember(new Credentials(RELAY_ROLE, relayPassword));
     }
 
+    /** Every role made so far, by name: for tests that connect as a service or a relay would. */
+    Map<String, Credentials> created() {
+        return Map.copyOf(created);
+    }
+
+    private Credentials remember(Credentials credentials) {
+        created.put(credentials.role(), credentials);
+        return credentials;
+    }
+
+    /** 144 random bits, URL-safe. */
     private static String newPassword() {
-        return newSecret();
-    }
-
-    /** 144 random bits, URL-safe: a password or token made up for this run. */
-    static String newSecret() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

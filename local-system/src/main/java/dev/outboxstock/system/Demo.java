@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the whole system locally and shows it working: seeds stock, places orders (one of them asks for more plums
  * than there are), waits until every order is confirmed or rejected, and prints the stock before and after.
- * Everything keeps running for you to try (the URLs are printed) until Ctrl-C stops it all.
+ * Everything keeps running for you to try ({@link TryItYourself} prints how) until Ctrl-C stops it all.
  */
 public final class Demo {
 
@@ -34,9 +34,7 @@ public final class Demo {
     private Demo() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path logDir = Path.of(System.getProperty(LocalSystem.ROOT_PROPERTY, "."), "local-system", "target", "logs")
-                .toAbsolutePath()
-                .normalize();
+        Path logDir = LocalSystem.repositoryRoot().resolve("local-system/target/logs");
         LocalSystem system = LocalSystem.start(logDir);
         // One ready token per role, valid for a day: the demo acts with them, and prints them for you to use.
         Map<Role, String> tokens = new EnumMap<>(Role.class);
@@ -82,33 +80,9 @@ public final class Demo {
                         : "Stock did not reach " + expected + " within " + SETTLE_TIMEOUT + "; see the logs in "
                                 + logDir);
 
-        System.out.printf(
-                "%norder-service:     %s/orders  (OpenAPI: /q/openapi)%ninventory-service: %s/products%n"
-                        + "order relay:       %s/q/health%ninventory relay:   %s/q/health%n"
-                        + "Operations console: %s/sign-in  (with the operator token below)%nKafka:             %s%n"
-                        + "Logs:              %s%n",
-                system.orderService().baseUri(),
-                system.inventoryService().baseUri(),
-                system.orderRelay().baseUri(),
-                system.inventoryRelay().baseUri(),
-                system.operationsConsole().orElseThrow().baseUri(),
-                system.stack().kafka().orElseThrow().bootstrapServers(),
-                logDir);
-        System.out.printf("%nBearer tokens, valid for a day (Authorization: Bearer <token>):%n");
-        tokens.forEach((role, token) -> System.out.printf("%s=%s%n", envName(role), token));
-        System.out.printf(
-                "%nFor example, after pasting those lines into your shell:%n"
-                        + "  curl -s -H \"Authorization: Bearer $CUSTOMER_TOKEN\" -H 'Content-Type: application/json' \\%n"
-                        + "       -d '{\"lines\":[{\"productId\":\"apple\",\"quantity\":1}]}' %s/orders%n"
-                        + "  curl -s -H \"Authorization: Bearer $STOCK_ADMIN_TOKEN\" %s/products/apple/movements%n",
-                system.orderService().baseUri(), system.inventoryService().baseUri());
+        TryItYourself.print(system, tokens, logDir);
         System.out.printf("%nPress Ctrl-C to stop everything.%n");
         new CountDownLatch(1).await();
-    }
-
-    /** The shell variable a role's token is printed as: {@code CUSTOMER_TOKEN}, {@code STOCK_ADMIN_TOKEN}, ... */
-    private static String envName(Role role) {
-        return role.name() + "_TOKEN";
     }
 
     private static Order awaitSettled(OrderClient orders, Order order) throws InterruptedException {
