@@ -33,6 +33,15 @@ public final class CustomerOrders {
                 .then();
     }
 
+    /** Cancels this order as the customer; the answer, to check. */
+    public static ValidatableResponse cancel(Object orderId) {
+        return given().auth()
+                .oauth2(TestTokens.customer())
+                .when()
+                .post("/orders/{id}/cancel", orderId)
+                .then();
+    }
+
     /** Places this order, which must be accepted, and returns its id. */
     public static String place(String body) {
         return post(body).statusCode(201).extract().path("id");

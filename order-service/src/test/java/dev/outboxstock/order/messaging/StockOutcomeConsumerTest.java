@@ -14,6 +14,7 @@ import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
@@ -99,12 +100,7 @@ class StockOutcomeConsumerTest {
     @Test
     void stockTakenAfterACancellationIsGivenBack() throws Exception {
         UUID order = placeOneOfEach("apple");
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .post("/orders/{id}/cancel", order)
-                .then()
-                .statusCode(200);
+        CustomerOrders.cancel(order).statusCode(200);
 
         outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
 

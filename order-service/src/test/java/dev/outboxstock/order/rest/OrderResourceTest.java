@@ -104,12 +104,7 @@ class OrderResourceTest {
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .post("/orders/{id}/cancel", UUID.randomUUID())
-                .then()
-                .statusCode(404);
+        CustomerOrders.cancel(UUID.randomUUID()).statusCode(404);
     }
 
     @Test
@@ -201,32 +196,15 @@ class OrderResourceTest {
     void cancelsAPendingOrderOnce() {
         String order = CustomerOrders.place(body(line("kiwi", 1)));
 
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .post("/orders/{id}/cancel", order)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("CANCELLED"));
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .post("/orders/{id}/cancel", order)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+        CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
+        CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
     @Test
     void listsOrdersNewestFirstAPageAtATimeAndByStatus() {
         String older = CustomerOrders.place(body(line("lime", 1)));
         String newer = CustomerOrders.place(body(line("lime", 2)));
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .post("/orders/{id}/cancel", older)
-                .then()
-                .statusCode(200);
+        CustomerOrders.cancel(older).statusCode(200);
 
         given().auth()
                 .oauth2(TestTokens.operator())
