@@ -9,11 +9,11 @@ import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockEvent;
 import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockReplenished;
+import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.inventory.service.StockChange;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.util.Map;
 
 /**
  * Turns a record of the stock topic into the change inventory applies, or says precisely why it cannot. Its key
@@ -25,15 +25,8 @@ public class StockEventDecoder implements RecordDecoder<StockChange> {
     private final ContractDecoder<StockEvent> decoder;
 
     public StockEventDecoder(ObjectMapper objectMapper, Validator validator) {
-        this.decoder = new ContractDecoder<>(
-                objectMapper,
-                validator,
-                Map.of(
-                        StockDecreaseRequested.TYPE, StockDecreaseRequested.class,
-                        StockReleaseRequested.TYPE, StockReleaseRequested.class,
-                        StockReplenished.TYPE, StockReplenished.class),
-                StockEvent::productId,
-                "product id");
+        this.decoder =
+                new ContractDecoder<>(objectMapper, validator, StockTopic.EVENTS, StockEvent::productId, "product id");
     }
 
     @Override

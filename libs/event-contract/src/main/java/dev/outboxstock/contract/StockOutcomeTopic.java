@@ -1,6 +1,6 @@
 package dev.outboxstock.contract;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * The topic on which inventory tells what became of each order's stock requests, keyed by order id so that all
@@ -17,9 +17,11 @@ public final class StockOutcomeTopic {
     /** The payload field whose value is the record key. */
     public static final String KEY_FIELD = "orderId";
 
-    /** The payload of every event type on this topic; each record's {@code TYPE} is its {@code eventType} header. */
-    public static final List<Class<? extends Record>> PAYLOADS =
-            List.of(StockDecreased.class, StockDecreaseRejected.class, StockReleased.class);
+    /** The payload record of every event type on this topic, by its {@code eventType} header (the record's TYPE). */
+    public static final Map<String, Class<? extends StockOutcome>> EVENTS = Map.of(
+            StockDecreased.TYPE, StockDecreased.class,
+            StockDecreaseRejected.TYPE, StockDecreaseRejected.class,
+            StockReleased.TYPE, StockReleased.class);
 
     /** Where records that cannot be decoded or applied go, with the reason in headers. */
     public static final String DEAD_LETTER = NAME + OutboxRouting.DEAD_LETTER_SUFFIX;

@@ -1,6 +1,6 @@
 package dev.outboxstock.contract;
 
-import java.util.List;
+import java.util.Map;
 
 /**
  * The topic that carries stock change requests, keyed by product id so that every change to one product lands in
@@ -17,9 +17,11 @@ public final class StockTopic {
     /** The payload field whose value is the record key. */
     public static final String KEY_FIELD = "productId";
 
-    /** The payload of every event type on this topic; each record's {@code TYPE} is its {@code eventType} header. */
-    public static final List<Class<? extends Record>> PAYLOADS =
-            List.of(StockDecreaseRequested.class, StockReleaseRequested.class, StockReplenished.class);
+    /** The payload record of every event type on this topic, by its {@code eventType} header (the record's TYPE). */
+    public static final Map<String, Class<? extends StockEvent>> EVENTS = Map.of(
+            StockDecreaseRequested.TYPE, StockDecreaseRequested.class,
+            StockReleaseRequested.TYPE, StockReleaseRequested.class,
+            StockReplenished.TYPE, StockReplenished.class);
 
     /** Where records that cannot be decoded or applied go, with the reason in headers. */
     public static final String DEAD_LETTER = NAME + OutboxRouting.DEAD_LETTER_SUFFIX;

@@ -5,14 +5,11 @@ import dev.outboxstock.consumer.ContractDecoder;
 import dev.outboxstock.consumer.DecodedEvent;
 import dev.outboxstock.consumer.InvalidEventException;
 import dev.outboxstock.consumer.RecordDecoder;
-import dev.outboxstock.contract.StockDecreaseRejected;
-import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcome;
-import dev.outboxstock.contract.StockReleased;
+import dev.outboxstock.contract.StockOutcomeTopic;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-import java.util.Map;
 
 /**
  * Turns a record of the stock outcome topic into one of the contract's outcome events, or says why it cannot. The
@@ -27,10 +24,7 @@ public class StockOutcomeDecoder implements RecordDecoder<DecodedEvent<StockOutc
         this.decoder = new ContractDecoder<>(
                 objectMapper,
                 validator,
-                Map.of(
-                        StockDecreased.TYPE, StockDecreased.class,
-                        StockDecreaseRejected.TYPE, StockDecreaseRejected.class,
-                        StockReleased.TYPE, StockReleased.class),
+                StockOutcomeTopic.EVENTS,
                 outcome -> String.valueOf(outcome.orderId()),
                 "order id");
     }

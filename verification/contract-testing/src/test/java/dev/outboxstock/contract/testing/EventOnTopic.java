@@ -2,33 +2,29 @@ package dev.outboxstock.contract.testing;
 
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** One event type of the contract: its payload record, the topic it travels on and the field that is its key. */
-record EventOnTopic(Class<? extends Record> payload, String topic, String keyField) {
+/** One event type of the contract: its {@code eventType}, its payload record, the topic it travels on and the field that is its key. */
+record EventOnTopic(String type, Class<?> payload, String topic, String keyField) {
 
     static List<EventOnTopic> all() {
         return Stream.concat(
-                        StockTopic.PAYLOADS.stream()
-                                .map(payload -> new EventOnTopic(payload, StockTopic.NAME, StockTopic.KEY_FIELD)),
-                        StockOutcomeTopic.PAYLOADS.stream()
-                                .map(payload ->
-                                        new EventOnTopic(payload, StockOutcomeTopic.NAME, StockOutcomeTopic.KEY_FIELD)))
+                        on(StockTopic.EVENTS, StockTopic.NAME, StockTopic.KEY_FIELD),
+                        on(StockOutcomeTopic.EVENTS, StockOutcomeTopic.NAME, StockOutcomeTopic.KEY_FIELD))
+                .sorted(Comparator.comparing(EventOnTopic::toString))
                 .toList();
     }
 
-    /** The {@code eventType} header's value: the record's {@code TYPE} constant. */
-    String type() {
-        try {
-            return (String) payload.getField("TYPE").get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(payload + " has no public TYPE constant", e);
-        }
+    private static Stream<EventOnTopic> on(Map<String, ? extends Class<?>> events, String topic, String keyField) {
+        return events.entrySet().stream()
+                .map(event -> new EventOnTopic(event.getKey(), event.getValue(), topic, keyField));
     }
 
     @Override
     public String toString() {
-        return topic + "/" + type();
+        return topic + "/" + type;
     }
 }
