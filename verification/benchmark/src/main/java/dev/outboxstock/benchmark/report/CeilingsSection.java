@@ -6,15 +6,7 @@ import dev.outboxstock.benchmark.system.SystemRun;
 import dev.outboxstock.localstack.PostgresServer;
 
 /** What PostgreSQL on this machine can do at best, whatever the design: the baselines the goals are ratios of. */
-final class CeilingsSection {
-
-    private final SystemRun.Result system;
-    private final Markdown md;
-
-    CeilingsSection(SystemRun.Result system, Markdown md) {
-        this.system = system;
-        this.md = md;
-    }
+record CeilingsSection(SystemRun.Result system, Markdown md) {
 
     void write() {
         system.ceilings().ifPresent(ceilings -> {

@@ -12,18 +12,10 @@ import java.util.Locale;
  * What each run cost in CPU per 1,000 orders, process by process, so that a change which moves work from one
  * process to another (or only makes one faster by loading another) shows.
  */
-final class CostSection {
+record CostSection(SystemRun.Result system, Markdown md) {
 
     /** One run's CPU, and the orders (or updates) it did. */
     private record Cost(String run, long units, CpuUsage cpu) {}
-
-    private final SystemRun.Result system;
-    private final Markdown md;
-
-    CostSection(SystemRun.Result system, Markdown md) {
-        this.system = system;
-        this.md = md;
-    }
 
     void write() {
         List<Cost> costs = costs();

@@ -1,7 +1,6 @@
 package dev.outboxstock.benchmark.report;
 
 import static dev.outboxstock.benchmark.report.Markdown.millis;
-import static dev.outboxstock.benchmark.report.Markdown.partitions;
 import static dev.outboxstock.benchmark.report.Markdown.rate;
 
 import dev.outboxstock.benchmark.flashsale.FlashSale;
@@ -17,17 +16,7 @@ import java.util.Locale;
  * The seed's flash sale: one hot product against the same orders spread out, beside the synchronous designs the
  * outbox replaces, and when the partition-serialised design wins.
  */
-final class FlashSaleSection {
-
-    private final FlashSaleComparison.Figures sale;
-    private final int partitions;
-    private final Markdown md;
-
-    FlashSaleSection(FlashSaleComparison.Figures sale, int partitions, Markdown md) {
-        this.sale = sale;
-        this.partitions = partitions;
-        this.md = md;
-    }
+record FlashSaleSection(FlashSaleComparison.Figures sale, int partitions, Markdown md) {
 
     void write() {
         FlashSaleSettings settings = sale.settings();
@@ -46,7 +35,7 @@ final class FlashSaleSection {
                 settings.orders(),
                 settings.clients(),
                 settings.stockShare() * 100,
-                partitions(partitions),
+                Markdown.partitions(partitions),
                 settings.spreadProducts(),
                 settings.clients());
         md.line("");

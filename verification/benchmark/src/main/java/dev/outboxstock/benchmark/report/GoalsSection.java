@@ -18,7 +18,7 @@ import java.util.Optional;
  * The goals, each a ratio of two figures measured in this one run, with pass or miss; a miss names the process that
  * kept the most cores busy in the run behind it, the bound to look at first.
  */
-final class GoalsSection {
+record GoalsSection(BenchmarkResult result, Markdown md) {
 
     /** The rate the seed saw inventory apply on one partition: the goal is ten times it. */
     private static final double SEED_INVENTORY_RATE = 303;
@@ -30,14 +30,6 @@ final class GoalsSection {
     private static final Duration GOAL_POLL_INTERVAL = Duration.ofMillis(10);
     /** A process this busy (cores) is as good as saturated: its threads also wait for locks and I/O. */
     private static final double SATURATED_CORE = 0.9;
-
-    private final BenchmarkResult result;
-    private final Markdown md;
-
-    GoalsSection(BenchmarkResult result, Markdown md) {
-        this.result = result;
-        this.md = md;
-    }
 
     void write() {
         md.line("## Goals");
