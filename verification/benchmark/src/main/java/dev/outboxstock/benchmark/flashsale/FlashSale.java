@@ -19,32 +19,16 @@ import org.jboss.logging.Logger;
  * {@code POST /orders}, all for one product (one partition, every order in one queue) or spread over many, with
  * less stock than orders. Measured to each order's final status, with the books checked and each process's CPU.
  */
-public final class FlashSale {
+public record FlashSale(
+        OrderPoster poster,
+        InventoryClient inventory,
+        OrderSettlement settlement,
+        Connection inventoryDatabase,
+        ProcessCpu cpu,
+        FlashSaleSettings settings) {
 
     private static final Logger LOG = Logger.getLogger(FlashSale.class);
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
-
-    private final OrderPoster poster;
-    private final InventoryClient inventory;
-    private final OrderSettlement settlement;
-    private final Connection inventoryDatabase;
-    private final ProcessCpu cpu;
-    private final FlashSaleSettings settings;
-
-    public FlashSale(
-            OrderPoster poster,
-            InventoryClient inventory,
-            OrderSettlement settlement,
-            Connection inventoryDatabase,
-            ProcessCpu cpu,
-            FlashSaleSettings settings) {
-        this.poster = poster;
-        this.inventory = inventory;
-        this.settlement = settlement;
-        this.inventoryDatabase = inventoryDatabase;
-        this.cpu = cpu;
-        this.settings = settings;
-    }
 
     /**
      * One case of the sale.

@@ -15,7 +15,12 @@ import org.jboss.logging.Logger;
  * The seed's question on one system: the flash sale through this system, on one hot product and spread over many,
  * beside the synchronous designs it replaces on the same sale.
  */
-public final class FlashSaleComparison {
+public record FlashSaleComparison(
+        LocalSystem system,
+        OrderPoster poster,
+        OrderSettlement settlement,
+        ProcessCpu cpu,
+        FlashSaleSettings settings) {
 
     private static final Logger LOG = Logger.getLogger(FlashSaleComparison.class);
 
@@ -28,25 +33,6 @@ public final class FlashSaleComparison {
             FlashSale.Run hotProduct,
             FlashSale.Run spread,
             List<SynchronousOrders.Run> synchronous) {}
-
-    private final LocalSystem system;
-    private final OrderPoster poster;
-    private final OrderSettlement settlement;
-    private final ProcessCpu cpu;
-    private final FlashSaleSettings settings;
-
-    public FlashSaleComparison(
-            LocalSystem system,
-            OrderPoster poster,
-            OrderSettlement settlement,
-            ProcessCpu cpu,
-            FlashSaleSettings settings) {
-        this.system = system;
-        this.poster = poster;
-        this.settlement = settlement;
-        this.cpu = cpu;
-        this.settings = settings;
-    }
 
     public Figures run() throws Exception {
         try (Connection inventory = system.stack().postgres().orElseThrow().connect(LocalSystem.INVENTORY_DATABASE)) {

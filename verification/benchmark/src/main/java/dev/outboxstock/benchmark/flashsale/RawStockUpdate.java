@@ -11,17 +11,9 @@ import java.sql.PreparedStatement;
  * {@code UPDATE}s, each its own transaction (autocommit, {@code fsync} on), back to back on one connection, on a
  * scratch product. Nothing else: no Kafka, no dedup, no outbox row.
  */
-public final class RawStockUpdate {
+public record RawStockUpdate(PostgresServer postgres, ProcessCpu cpu) {
 
     private static final String PRODUCT = "raw-update";
-
-    private final PostgresServer postgres;
-    private final ProcessCpu cpu;
-
-    public RawStockUpdate(PostgresServer postgres, ProcessCpu cpu) {
-        this.postgres = postgres;
-        this.cpu = cpu;
-    }
 
     /** Updates per second, and what they cost. */
     public record Result(long updates, double perSecond, CpuUsage cpu) {}

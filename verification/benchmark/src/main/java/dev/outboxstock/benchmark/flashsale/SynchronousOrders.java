@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * ceilings, not a service's). Each order: take one unit if there is one, write the order CONFIRMED or REJECTED,
  * commit; its latency is from its first statement to that commit, retries included.
  */
-public final class SynchronousOrders {
+public record SynchronousOrders(PostgresServer postgres, ProcessCpu cpu, FlashSaleSettings settings) {
 
     private static final String PRODUCT = "sync-hot";
 
@@ -48,16 +48,6 @@ public final class SynchronousOrders {
             long rejected,
             StockAccount stock,
             CpuUsage cpu) {}
-
-    private final PostgresServer postgres;
-    private final ProcessCpu cpu;
-    private final FlashSaleSettings settings;
-
-    public SynchronousOrders(PostgresServer postgres, ProcessCpu cpu, FlashSaleSettings settings) {
-        this.postgres = postgres;
-        this.cpu = cpu;
-        this.settings = settings;
-    }
 
     public Run run(Locking locking) throws Exception {
         long units = settings.stockPerProduct(1);

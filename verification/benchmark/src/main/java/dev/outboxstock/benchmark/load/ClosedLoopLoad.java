@@ -14,15 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * sends nothing meanwhile, so they understate what users arriving at that rate would see (see {@link
  * OpenLoopLoad}).
  */
-public final class ClosedLoopLoad {
-
-    private final OrderPoster poster;
-    private final OrderSource workload;
-
-    public ClosedLoopLoad(OrderPoster poster, OrderSource workload) {
-        this.poster = poster;
-        this.workload = workload;
-    }
+public record ClosedLoopLoad(OrderPoster poster, OrderSource workload) {
 
     /** {@code clients} clients placing orders for {@code duration}. */
     public LoadResult run(int clients, Duration duration) throws InterruptedException {

@@ -14,18 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * late (no coordinated omission). A cap on requests in flight keeps the generator's connections bounded; a request
  * that waits for it is late, and its wait counts.
  */
-public final class OpenLoopLoad {
+public record OpenLoopLoad(OrderPoster poster, OrderWorkload workload) {
 
     private static final int MAX_IN_FLIGHT = 512;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-
-    private final OrderPoster poster;
-    private final OrderWorkload workload;
-
-    public OpenLoopLoad(OrderPoster poster, OrderWorkload workload) {
-        this.poster = poster;
-        this.workload = workload;
-    }
 
     public LoadResult run(double ordersPerSecond, Duration duration) throws InterruptedException {
         long requests = (long) (ordersPerSecond * duration.toNanos() / 1e9);
