@@ -58,6 +58,9 @@ class OperationsConsoleBrowserIT {
     private static final String CHROMEDRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
+    /** The subject of the token the browser signs in with: the name the action log must record. */
+    private static final String OPERATOR = "browser-test";
+
     /** Units that take a stock of 1,000,000,000 past Integer.MAX_VALUE: never applied to a {@link #fixedProduct()}. */
     private static final int OVERFLOWING = Integer.MAX_VALUE - 1_000_000_000 + 1;
 
@@ -100,7 +103,7 @@ class OperationsConsoleBrowserIT {
     private static void signIn() {
         open("/");
         assertThat(browser.getCurrentUrl()).as("sent to sign in").endsWith("/sign-in");
-        browser.findElement(By.id("token")).sendKeys(system.token(Role.OPERATOR, "browser-test"));
+        browser.findElement(By.id("token")).sendKeys(system.token(Role.OPERATOR, OPERATOR));
         browser.findElement(By.id("sign-in-button")).click();
         assertThat(browser.findElement(By.id("dead-letters")).isDisplayed()).isTrue();
     }
@@ -157,11 +160,11 @@ class OperationsConsoleBrowserIT {
         // The cause is fixed: the stock is counted again. Now the same event fits, once (twice would overflow again).
         inventory.setStock(product, 100);
         int expected = 100 + OVERFLOWING;
-        actAs("browser-test");
+        assertThat(text(By.id("operator"))).as("who the page says acts").isEqualTo(OPERATOR);
         clickReplay(product);
-        assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
+        assertThat(text(By.id("outcome"))).contains("replayed by " + OPERATOR);
         clickReplay(product);
-        assertThat(text(By.id("outcome"))).contains("replayed by browser-test");
+        assertThat(text(By.id("outcome"))).contains("replayed by " + OPERATOR);
 
         await().atMost(SETTLE).until(() -> inventory.available(product) == expected);
         await().during(Duration.ofSeconds(5))
@@ -201,7 +204,6 @@ class OperationsConsoleBrowserIT {
                 .extracting(row -> row.getAttribute("data-key"))
                 .containsExactlyInAnyOrderElementsOf(products);
 
-        actAs("bulk-browser-test");
         WebElement discardAll = browser.findElement(By.cssSelector("#bulk button.discard"));
         assertThat(discardAll.getText()).isEqualTo("Discard all 3 matching");
         discardAll.click();
@@ -212,13 +214,13 @@ class OperationsConsoleBrowserIT {
                 .until(() -> browser.findElement(By.id("outcome")).isDisplayed());
 
         assertThat(confirmation).contains("Discard 3 pending").contains("reason~would exceed");
-        assertThat(text(By.id("outcome"))).contains("Discarded 3 dead letters by bulk-browser-test");
+        assertThat(text(By.id("outcome"))).contains("Discarded 3 dead letters by " + OPERATOR);
         assertThat(browser.findElements(By.cssSelector("#dead-letter-list tr[data-key]")))
                 .extracting(row -> row.getAttribute("data-status"))
                 .containsExactly("DISCARDED", "DISCARDED", "DISCARDED");
         assertThat(browser.findElement(By.cssSelector("#actions tbody tr")).getText())
                 .contains("DISCARD")
-                .contains("bulk-browser-test")
+                .contains(OPERATOR)
                 .contains("from=" + since)
                 .endsWith("3");
         products.forEach(product -> assertThat(inventory.available(product)).isEqualTo(1_000_000_000));
@@ -243,16 +245,6 @@ class OperationsConsoleBrowserIT {
                 .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
         replenishment.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
         return replenishment;
-    }
-
-    /**
-     * Types the operator's name, replacing what is there: the page keeps it for the tab's session, so an earlier
-     * test's would otherwise be typed onto. The token is the signed-in one, in the console's cookie.
-     */
-    private static void actAs(String operator) {
-        WebElement input = browser.findElement(By.id("operator"));
-        input.clear();
-        input.sendKeys(operator);
     }
 
     private static void clickReplay(String key) {

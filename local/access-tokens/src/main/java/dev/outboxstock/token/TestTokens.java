@@ -31,6 +31,11 @@ public final class TestTokens {
     }
 
     public static String operator() {
-        return ISSUER.token(Role.OPERATOR, "test-operator");
+        return operator("test-operator");
+    }
+
+    /** An operator's token with this subject: the name the console's action log records. */
+    public static String operator(String subject) {
+        return ISSUER.token(Role.OPERATOR, subject);
     }
 }

@@ -4,8 +4,8 @@ import dev.outboxstock.console.overview.DeadLetterQuery;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * The form of the page's "Replay all" and "Discard all" buttons: the page's filter as it was shown, how many the
- * operator confirmed, and who acts (the signed-in operator's token authorises the post, as it does the page's).
+ * The form of the page's "Replay all" and "Discard all" buttons: the page's filter as it was shown, and how many the
+ * operator confirmed (the signed-in operator's token authorises the post and names who acts, as for the page).
  */
 public class BulkForm {
 
@@ -29,9 +29,6 @@ public class BulkForm {
 
     @RestForm
     Integer limit;
-
-    @RestForm
-    String operator;
 
     /** The filter, read exactly as the page read it to count what the operator confirmed (status: pending). */
     DeadLetterQuery query() {

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -49,15 +48,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 @RolesAllowed(Roles.OPERATOR)
 public class ConsolePage {
 
-    /** Printable ASCII, 1 to 64 characters: what the action log records of who acted. */
-    private static final String OPERATOR_NAME = "[\\x20-\\x7e]{1,64}";
-
     private final ConsoleOverview overview;
     private final RedriveService redrive;
+    private final SignedInOperator operator;
 
-    public ConsolePage(ConsoleOverview overview, RedriveService redrive) {
+    public ConsolePage(ConsoleOverview overview, RedriveService redrive, SignedInOperator operator) {
         this.overview = overview;
         this.redrive = redrive;
+        this.operator = operator;
     }
 
     /** A browser without a valid operator token is sent to sign in, rather than shown a bare 401. */
@@ -75,7 +73,8 @@ public class ConsolePage {
                 List<LagSection> lag,
                 DeadLetterSection deadLetters,
                 String outcome,
-                boolean failed);
+                boolean failed,
+                String operator);
     }
 
     @GET
@@ -99,7 +98,8 @@ public class ConsolePage {
                 overview.consumerLag(),
                 overview.deadLetters(new DeadLetterQuery(topic, status, reason, key, eventType, from, to)),
                 outcome,
-                failed);
+                failed,
+                operator.name());
     }
 
     /** Replays or discards one dead letter: the buttons of its row. */
@@ -107,13 +107,9 @@ public class ConsolePage {
     @Path("/console/dead-letters/{id}/{action: replay|discard}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> act(@RestPath long id, @RestPath String action, @RestForm String operator) {
-        Optional<String> refused = refusal(operator);
-        if (refused.isPresent()) {
-            return backToPage(refused.get(), true);
-        }
+    public RestResponse<Void> act(@RestPath long id, @RestPath String action) {
         try {
-            return redrive.actOn(actionKind(action), id, operator.strip())
+            return redrive.actOn(actionKind(action), id, operator.name())
                     .map(done -> backToPage(describe(done, id), false))
                     .orElseGet(() -> backToPage("No dead letter " + id, true));
         } catch (UnroutableDeadLetterException unroutable) {
@@ -131,14 +127,13 @@ public class ConsolePage {
     @Operation(hidden = true)
     public RestResponse<Void> actOnAll(@RestPath String action, @BeanParam BulkForm form) {
         DeadLetterQuery query = form.query();
-        Optional<String> refused =
-                refusal(form.operator).or(() -> query.problem().map(problem -> "Refused: " + problem));
+        Optional<String> refused = query.problem().map(problem -> "Refused: " + problem);
         if (refused.isPresent()) {
             return backToPage(refused.get(), true, query);
         }
         try {
-            RedriveOutcome done = redrive.actOnAll(
-                    actionKind(action), query.criteria(), form.limitOrDefault(), form.operator.strip());
+            RedriveOutcome done =
+                    redrive.actOnAll(actionKind(action), query.criteria(), form.limitOrDefault(), operator.name());
             return backToPage(BulkOutcomeText.of(done), false, query);
         } catch (UnnarrowedBulkActionException unnarrowed) {
             return backToPage("Refused: " + unnarrowed.getMessage(), true, query);
@@ -150,13 +145,6 @@ public class ConsolePage {
     /** The action a form posts to, by the last segment of its path (which the routes' patterns limit). */
     private static ActionKind actionKind(String action) {
         return ActionKind.valueOf(action.toUpperCase(Locale.ROOT));
-    }
-
-    private static Optional<String> refusal(String operator) {
-        if (operator == null || !operator.strip().matches(OPERATOR_NAME)) {
-            return Optional.of("Refused: say who you are (1 to 64 printable characters)");
-        }
-        return Optional.empty();
     }
 
     private static String describe(RedriveOutcome outcome, long id) {

@@ -27,26 +27,26 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * The dead letters of every dead-letter topic: list, show, replay and discard, for operators only ({@code
- * X-Operator} says who acts, for the action log).
+ * The dead letters of every dead-letter topic: list, show, replay and discard, for operators only (the action log
+ * names the operator the bearer token names).
  */
 @Path("/dead-letters")
 @RolesAllowed(Roles.OPERATOR)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DeadLetterResource {
 
-    static final String OPERATOR = "X-Operator";
     static final int MAX_PAGE_SIZE = 200;
 
     private final RedriveService redrive;
+    private final SignedInOperator operator;
 
-    public DeadLetterResource(RedriveService redrive) {
+    public DeadLetterResource(RedriveService redrive, SignedInOperator operator) {
         this.redrive = redrive;
+        this.operator = operator;
     }
 
     /** Dead letters, newest first, a page at a time; {@code reason} matches a part of the reason in any case. */
@@ -95,26 +95,23 @@ public class DeadLetterResource {
      */
     @POST
     @Path("/{id}/replay")
-    public RedriveOutcome replay(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator)
-            throws UnroutableDeadLetterException {
-        return redrive.replay(id, operator).orElseThrow(() -> noDeadLetter(id));
+    public RedriveOutcome replay(@RestPath long id) throws UnroutableDeadLetterException {
+        return redrive.replay(id, operator.name()).orElseThrow(() -> noDeadLetter(id));
     }
 
     /** Marks the dead letter as thrown away on purpose. */
     @POST
     @Path("/{id}/discard")
-    public RedriveOutcome discard(@RestPath long id, @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
-        return redrive.discard(id, operator).orElseThrow(() -> noDeadLetter(id));
+    public RedriveOutcome discard(@RestPath long id) {
+        return redrive.discard(id, operator.name()).orElseThrow(() -> noDeadLetter(id));
     }
 
     /** Replays the pending dead letters the filter selects, oldest first; 422 when it selects none. */
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RedriveOutcome replayAll(
-            @NotNull(message = "a request body is required") @Valid BulkActionRequest request,
-            @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
-        return redrive.replayAll(request.filter(), request.limitOrDefault(), operator);
+    public RedriveOutcome replayAll(@NotNull(message = "a request body is required") @Valid BulkActionRequest request) {
+        return redrive.replayAll(request.filter(), request.limitOrDefault(), operator.name());
     }
 
     /** Discards the pending dead letters the filter selects; 422 when it selects none. */
@@ -122,9 +119,8 @@ public class DeadLetterResource {
     @Path("/discard")
     @Consumes(MediaType.APPLICATION_JSON)
     public RedriveOutcome discardAll(
-            @NotNull(message = "a request body is required") @Valid BulkActionRequest request,
-            @RestHeader(OPERATOR) @Valid @OperatorName String operator) {
-        return redrive.discardAll(request.filter(), request.limitOrDefault(), operator);
+            @NotNull(message = "a request body is required") @Valid BulkActionRequest request) {
+        return redrive.discardAll(request.filter(), request.limitOrDefault(), operator.name());
     }
 
     private static Optional<String> present(String value) {

@@ -13,6 +13,7 @@ import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.problem.Roles;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +49,7 @@ class ConsolePageTest {
                 .header("Location", endsWith("/sign-in"));
         given().redirects()
                 .follow(false)
-                .formParam("operator", "mallory")
+                .contentType(ContentType.URLENC)
                 .post("/console/dead-letters/1/replay")
                 .then()
                 .statusCode(303)
@@ -82,7 +83,7 @@ class ConsolePageTest {
                 .oauth2(TestTokens.operator())
                 .redirects()
                 .follow(false)
-                .formParam("operator", "alice")
+                .contentType(ContentType.URLENC)
                 .post("/console/dead-letters/999999999/discard")
                 .then()
                 .statusCode(303)
