@@ -17,7 +17,7 @@ import java.util.logging.Logger;
  * The benchmark: the whole system on this machine, one fresh system per partition count of the stock topic,
  * measured beside its baselines; writes {@code report.md} and {@code latency-vs-rate.svg} to the output directory.
  *
- * <p>Run: {@code ./mvnw -B -pl benchmark -am verify -DskipTests -Pbenchmark [-Dbenchmark.profile=quick]}
+ * <p>Run: {@code ./mvnw -B -pl verification/benchmark -am verify -DskipTests -Pbenchmark [-Dbenchmark.profile=quick]}
  */
 public final class Benchmark {
 
@@ -58,7 +58,7 @@ public final class Benchmark {
     }
 
     private static String command(BenchmarkProfile profile) {
-        return "./mvnw -B -pl benchmark -am verify -DskipTests -Pbenchmark"
+        return "./mvnw -B -pl verification/benchmark -am verify -DskipTests -Pbenchmark"
                 + (profile == BenchmarkProfile.FULL ? "" : " -Dbenchmark.profile=" + profile.name());
     }
 }
