@@ -154,17 +154,11 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     private Producer<String, String> producer() throws InterruptedException {
         if (producer == null) {
             Producer<String, String> created = producers.create();
-            while (true) {
-                try {
-                    created.initTransactions();
-                    break;
-                } catch (org.apache.kafka.common.errors.TimeoutException e) {
-                    kafkaFailed(e);
-                    if (stopping) {
-                        producers.close(created);
-                    }
-                    giveUpIfStopping();
-                }
+            try {
+                untilAnswered(created::initTransactions);
+            } catch (InterruptedException | RuntimeException e) {
+                producers.close(created);
+                throw e;
             }
             producer = created;
         }
@@ -220,9 +214,17 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
 
     /** Commits, asking again while the answer does not come in time: a commit may only be followed by itself. */
     private void commit(Producer<String, String> transactional) throws InterruptedException {
+        untilAnswered(transactional::commitTransaction);
+    }
+
+    /**
+     * Runs a step of the transactional protocol again while Kafka's answer does not come in time: after such a
+     * timeout, the producer accepts only the same step again.
+     */
+    private void untilAnswered(Runnable step) throws InterruptedException {
         while (true) {
             try {
-                transactional.commitTransaction();
+                step.run();
                 return;
             } catch (org.apache.kafka.common.errors.TimeoutException e) {
                 kafkaFailed(e);
