@@ -1,7 +1,6 @@
 package dev.outboxstock.console.overview;
 
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
-import dev.outboxstock.console.rest.BulkActionRequest;
 import dev.outboxstock.console.service.RedriveService;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +17,7 @@ public record BulkSelection(long pending, int limit, String criteria, String ref
 
     static BulkSelection of(DeadLetterQuery query, long pending) {
         DeadLetterFilter criteria = query.criteria();
-        int limit = (int) Math.max(1, Math.min(pending, BulkActionRequest.MAX_LIMIT));
+        int limit = (int) Math.max(1, Math.min(pending, RedriveService.MAX_BULK_ACTION));
         return new BulkSelection(
                 pending,
                 limit,

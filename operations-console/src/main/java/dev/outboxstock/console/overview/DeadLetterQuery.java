@@ -2,10 +2,8 @@ package dev.outboxstock.console.overview;
 
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
 import dev.outboxstock.console.deadletter.DeadLetterStatus;
+import dev.outboxstock.console.deadletter.TimeText;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -14,8 +12,7 @@ import java.util.Optional;
  * ignored rather than failing the page. A time that cannot be read is ignored by the list too, but {@link #problem()}
  * says so, and no bulk action may run on it: that would act on more than the operator asked for.
  *
- * @param from an instant ({@code 2026-11-30T14:00:00Z}), or a date and time without a zone, read as UTC like every
- *     time on the page
+ * @param from read as {@link TimeText#ZONE_LESS_AS_UTC}: an instant, or a date and time without a zone read as UTC
  */
 public record DeadLetterQuery(
         String topic, String status, String reason, String key, String eventType, String from, String to) {
@@ -67,17 +64,7 @@ public record DeadLetterQuery(
     }
 
     private static Optional<Instant> instant(String value) {
-        return present(value).flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException notAnInstant) {
-                try {
-                    return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
-                } catch (DateTimeParseException notATime) {
-                    return Optional.empty();
-                }
-            }
-        });
+        return present(value).flatMap(TimeText.ZONE_LESS_AS_UTC::read);
     }
 
     private static Optional<String> present(String value) {

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, Long> {
@@ -88,41 +89,45 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, L
     }
 
     /** The filter as a JPQL condition with named parameters. */
-    private record Criteria(String where, Parameters parameters) {
+    private static final class Criteria {
+
+        private final List<String> conditions = new ArrayList<>(List.of("1 = 1")); // the query of no criterion
+        private final Parameters parameters = new Parameters();
 
         static Criteria of(DeadLetterFilter filter) {
-            List<String> conditions = new ArrayList<>();
-            Parameters parameters = new Parameters();
-            conditions.add("1 = 1"); // the query of no criterion
-            filter.topic().ifPresent(topic -> {
-                conditions.add("topic = :topic");
-                parameters.and("topic", topic);
+            return new Criteria()
+                    .and("topic = :topic", "topic", filter.topic())
+                    .and("status = :status", "status", filter.status())
+                    .and(
+                            "lower(reason) like :reason escape '\\'",
+                            "reason",
+                            filter.reason().map(Criteria::containing))
+                    .and("key = :key", "key", filter.key())
+                    .and("eventType = :eventType", "eventType", filter.eventType())
+                    .and("deadLetteredAt >= :from", "from", filter.from())
+                    .and("deadLetteredAt < :to", "to", filter.to());
+        }
+
+        String where() {
+            return String.join(" and ", conditions);
+        }
+
+        Parameters parameters() {
+            return parameters;
+        }
+
+        /** Adds {@code condition} with {@code value} as its parameter {@code name}, when there is a value. */
+        private Criteria and(String condition, String name, Optional<?> value) {
+            value.ifPresent(present -> {
+                conditions.add(condition);
+                parameters.and(name, present);
             });
-            filter.status().ifPresent(status -> {
-                conditions.add("status = :status");
-                parameters.and("status", status);
-            });
-            filter.reason().ifPresent(reason -> {
-                conditions.add("lower(reason) like :reason escape '\\'");
-                parameters.and("reason", "%" + escapeLike(reason.toLowerCase()) + "%");
-            });
-            filter.key().ifPresent(key -> {
-                conditions.add("key = :key");
-                parameters.and("key", key);
-            });
-            filter.eventType().ifPresent(eventType -> {
-                conditions.add("eventType = :eventType");
-                parameters.and("eventType", eventType);
-            });
-            filter.from().ifPresent(from -> {
-                conditions.add("deadLetteredAt >= :from");
-                parameters.and("from", from);
-            });
-            filter.to().ifPresent(to -> {
-                conditions.add("deadLetteredAt < :to");
-                parameters.and("to", to);
-            });
-            return new Criteria(String.join(" and ", conditions), parameters);
+            return this;
+        }
+
+        /** Matches a reason that contains {@code part}, in any case. */
+        private static String containing(String part) {
+            return "%" + escapeLike(part.toLowerCase()) + "%";
         }
 
         /** The reason filter is a plain part of the text: {@code %} and {@code _} in it match only themselves. */

@@ -2,6 +2,7 @@ package dev.outboxstock.console.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
+import dev.outboxstock.console.service.RedriveService;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /**
  * Which pending dead letters a bulk replay or discard is about: at least one criterion (the service refuses none,
  * {@link RedriveProblemMappers} answers 400), all of which must hold, and at most {@code limit} of them (the oldest
- * first; 100 when not given).
+ * first; 100 when not given, {@link RedriveService#MAX_BULK_ACTION} at the most).
  */
 public record BulkActionRequest(
         @Pattern(regexp = DeadLetterTopicNames.PATTERN, message = DeadLetterTopicNames.MESSAGE)
@@ -32,10 +33,9 @@ public record BulkActionRequest(
         Instant to,
 
         @Min(value = 1, message = "limit must be at least {value}")
-        @Max(value = BulkActionRequest.MAX_LIMIT, message = "limit must be at most {value}")
+        @Max(value = RedriveService.MAX_BULK_ACTION, message = "limit must be at most {value}")
         Integer limit) {
 
-    public static final int MAX_LIMIT = 1000;
     static final int DEFAULT_LIMIT = 100;
 
     @JsonIgnore

@@ -1,6 +1,7 @@
 package dev.outboxstock.console.rest;
 
 import dev.outboxstock.console.overview.DeadLetterQuery;
+import dev.outboxstock.console.service.RedriveService;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -39,6 +40,6 @@ public class BulkForm {
     int limitOrDefault() {
         return limit == null
                 ? BulkActionRequest.DEFAULT_LIMIT
-                : Math.max(1, Math.min(limit, BulkActionRequest.MAX_LIMIT));
+                : Math.max(1, Math.min(limit, RedriveService.MAX_BULK_ACTION));
     }
 }

@@ -2,6 +2,7 @@ package dev.outboxstock.console.rest;
 
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
 import dev.outboxstock.console.deadletter.DeadLetterStatus;
+import dev.outboxstock.console.deadletter.TimeText;
 import dev.outboxstock.console.service.DeadLetterPage;
 import dev.outboxstock.console.service.RedriveOutcome;
 import dev.outboxstock.console.service.RedriveService;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -128,11 +128,11 @@ public class DeadLetterResource {
     }
 
     private static Optional<Instant> instant(String name, String value) {
-        try {
-            return present(value).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be an instant such as 2026-11-30T10:15:30Z");
-        }
+        return present(value).map(text -> TimeText.INSTANT_ONLY.read(text).orElseThrow(() -> notAnInstant(name)));
+    }
+
+    private static BadRequestException notAnInstant(String name) {
+        return new BadRequestException(name + " must be an instant such as 2026-11-30T10:15:30Z");
     }
 
     private static NotFoundException noDeadLetter(long id) {

@@ -48,4 +48,10 @@ public record DeadLetterResponse(
                 deadLetter.replays(),
                 deadLetter.updatedAt());
     }
+
+    /** What a list shows of it. */
+    DeadLetterSummary summary() {
+        return new DeadLetterSummary(
+                id, topic, key, reason, sourceTopic, eventId, eventType, deadLetteredAt, status, replays);
+    }
 }

@@ -5,7 +5,10 @@ import dev.outboxstock.console.deadletter.DeadLetter;
 import dev.outboxstock.console.deadletter.DeadLetterStatus;
 import java.time.Instant;
 
-/** A dead letter in a list: what it is and why it is there, without its value and headers. */
+/**
+ * A dead letter in a list: what it is and why it is there, without its value and headers (a part of its
+ * {@link DeadLetterResponse}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeadLetterSummary(
         long id,
@@ -20,16 +23,6 @@ public record DeadLetterSummary(
         int replays) {
 
     public static DeadLetterSummary of(DeadLetter deadLetter) {
-        return new DeadLetterSummary(
-                deadLetter.id(),
-                deadLetter.topic(),
-                deadLetter.key().orElse(null),
-                deadLetter.reason().orElse(null),
-                deadLetter.sourceTopic().orElse(null),
-                deadLetter.eventId().orElse(null),
-                deadLetter.eventType().orElse(null),
-                deadLetter.deadLetteredAt(),
-                deadLetter.status(),
-                deadLetter.replays());
+        return DeadLetterResponse.of(deadLetter).summary();
     }
 }

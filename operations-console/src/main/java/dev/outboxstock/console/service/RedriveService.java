@@ -27,6 +27,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RedriveService {
 
+    /** The most dead letters one bulk action may take: the API refuses a larger limit, the page offers no more. */
+    public static final int MAX_BULK_ACTION = 1000;
+
     private static final Logger LOG = Logger.getLogger(RedriveService.class);
 
     private final DeadLetterRepository deadLetters;

@@ -1,5 +1,6 @@
 package dev.outboxstock.console.rest;
 
+import static dev.outboxstock.console.rest.OperatorRequests.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -38,7 +39,7 @@ class ConsoleBulkActionsTest {
         }
         DeadLetterRedriveTest.awaitListed(product, 3);
 
-        signedIn()
+        asOperator()
                 .get("/?reason={reason}", "batch " + product)
                 .then()
                 .statusCode(200)
@@ -50,17 +51,17 @@ class ConsoleBulkActionsTest {
                 .contains("Discarded 3 dead letters by alice")
                 .contains("failed=false")
                 .contains("reason=batch " + product);
-        signedIn()
+        asOperator()
                 .get("/dead-letters?key={key}&status=DISCARDED", product)
                 .then()
                 .body("total", equalTo(3));
-        signedIn()
+        asOperator()
                 .get("/redrive-actions?size=200")
                 .then()
                 .body("findAll { it.selection == 'reason~batch " + product + "' }.size()", equalTo(1))
                 .body("find { it.selection == 'reason~batch " + product + "' }.count", equalTo(3))
                 .body("find { it.selection == 'reason~batch " + product + "' }.operator", equalTo("alice"));
-        signedIn()
+        asOperator()
                 .get("/?reason={reason}", "batch " + product)
                 .then()
                 .body(containsString("No pending dead letter matches"))
@@ -69,21 +70,21 @@ class ConsoleBulkActionsTest {
 
     @Test
     void withoutACriterionTheButtonsAreOffAndTheFormIsRefused() {
-        signedIn()
+        asOperator()
                 .get("/?status=PENDING")
                 .then()
                 .statusCode(200)
                 .body(containsString("Bulk actions need a filter"))
                 .body(containsString("class=\"discard all\" disabled"));
-        signedIn().get("/?key=k&status=REPLAYED").then().body(containsString("pending dead letters only"));
-        signedIn().get("/?key=k&from=yesterday").then().body(containsString("From is not a time"));
+        asOperator().get("/?key=k&status=REPLAYED").then().body(containsString("pending dead letters only"));
+        asOperator().get("/?key=k&from=yesterday").then().body(containsString("From is not a time"));
 
         refused(asAlice().formParam("topic", " "), "a bulk action must name at least one criterion");
         refused(asAlice().formParam("key", "k").formParam("from", "yesterday"), "From is not a time");
         assertThat(redirectOf(asAlice().formParam("key", "no-such-key-" + UUID.randomUUID()), "replay"))
                 .contains("No pending dead letter matches")
                 .contains("failed=true");
-        signedIn()
+        asOperator()
                 .get("/redrive-actions?size=200")
                 .then()
                 .body("selection", not(hasItem(containsString("no-such-key-"))));
@@ -93,7 +94,7 @@ class ConsoleBulkActionsTest {
     void onlyASignedInOperatorMayActOnAll() {
         discardAsMallory(given().redirects().follow(false)).statusCode(303).header("Location", endsWith("/sign-in"));
         discardAsMallory(given().auth().oauth2(TestTokens.customer())).statusCode(403);
-        signedIn().get("/redrive-actions?size=200").then().body("operator", not(hasItem("mallory")));
+        asOperator().get("/redrive-actions?size=200").then().body("operator", not(hasItem("mallory")));
     }
 
     private static ValidatableResponse discardAsMallory(RequestSpecification request) {
@@ -102,14 +103,9 @@ class ConsoleBulkActionsTest {
                 .then();
     }
 
-    /** A request with the operator's token, as the sign-in cookie presents it. */
-    private static RequestSpecification signedIn() {
-        return given().auth().oauth2(TestTokens.operator());
-    }
-
     /** Signed in as alice: the action log names her, whatever a form might claim. */
     private static RequestSpecification asAlice() {
-        return given().auth().oauth2(TestTokens.operator("alice")).formParam("operator", "mallory");
+        return asOperator("alice").formParam("operator", "mallory");
     }
 
     /** The form post is answered with the page saying why it was refused. */

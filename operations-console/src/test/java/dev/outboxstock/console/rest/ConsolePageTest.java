@@ -1,5 +1,6 @@
 package dev.outboxstock.console.rest;
 
+import static dev.outboxstock.console.rest.OperatorRequests.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -26,8 +27,7 @@ class ConsolePageTest {
 
     @Test
     void rendersEvenWhenTheServicesCannotBeReached() {
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/")
                 .then()
                 .statusCode(200)
@@ -79,8 +79,7 @@ class ConsolePageTest {
 
     @Test
     void aFormActionForAnUnknownDeadLetterSaysSo() {
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .redirects()
                 .follow(false)
                 .contentType(ContentType.URLENC)
@@ -93,8 +92,7 @@ class ConsolePageTest {
 
     @Test
     void aBadProductIdIsShownNotSent() {
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/?product=not a product!")
                 .then()
                 .statusCode(200)
@@ -103,8 +101,7 @@ class ConsolePageTest {
 
     @Test
     void theOpenApiDocumentDescribesTheRedriveApi() {
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)

@@ -1,5 +1,6 @@
 package dev.outboxstock.console.rest;
 
+import static dev.outboxstock.console.rest.OperatorRequests.asOperator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,10 +58,7 @@ class DeadLetterRedriveTest {
 
         long id = awaitIndexed(product);
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", id)
-                .then()
+        deadLetter(id)
                 .statusCode(200)
                 .body("topic", equalTo(StockTopic.DEAD_LETTER))
                 .body("key", equalTo(product))
@@ -97,14 +95,8 @@ class DeadLetterRedriveTest {
                     .extracting(Header::key)
                     .noneMatch(name -> name.startsWith(DeadLetterHeaders.PREFIX));
         });
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", id)
-                .then()
-                .body("status", equalTo("REPLAYED"))
-                .body("replays", equalTo(2));
-        given().auth()
-                .oauth2(TestTokens.operator())
+        deadLetter(id).body("status", equalTo("REPLAYED")).body("replays", equalTo(2));
+        asOperator()
                 .get("/redrive-actions?size=200")
                 .then()
                 .statusCode(200)
@@ -123,25 +115,8 @@ class DeadLetterRedriveTest {
         ConsumerRecord<String, String> replayed = stockEventsOf(product, 1).get(0);
         deadLetters.again(replayed, "second failure");
 
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                        .oauth2(TestTokens.operator())
-                        .get("/dead-letters?key={key}&status=PENDING", product)
-                        .then()
-                        .extract()
-                        .path("total")
-                        .equals(1));
-        long again = given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?key={key}&status=PENDING", product)
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("items[0].id");
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", again)
-                .then()
+        long again = awaitIndexed("/dead-letters?key={key}&status=PENDING", product);
+        deadLetter(again)
                 .body("reason", equalTo("second failure"))
                 .body("eventId", equalTo(eventId.toString()))
                 .body("headers.find { it.name == 'redrive-history' }.value", containsString("first failure"));
@@ -153,15 +128,13 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 1, "who acts");
         long id = awaitIndexed(product);
 
-        given().auth()
-                .oauth2(TestTokens.operator("carol"))
+        asOperator("carol")
                 .header("X-Operator", "mallory")
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(200)
                 .body("operator", equalTo("carol"));
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/redrive-actions?size=200")
                 .then()
                 .body("findAll { it.selection == 'dead letter " + id + "' }.operator", contains("carol"));
@@ -173,19 +146,14 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 2, "not wanted");
         long id = awaitIndexed(product);
 
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(200)
                 .body("action", equalTo("DISCARD"))
                 .body("count", equalTo(1));
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", id)
-                .then()
-                .body("status", equalTo("DISCARDED"));
+        deadLetter(id).body("status", equalTo("DISCARDED"));
         assertThat(TopicReader.readToEnd(bootstrapServers, StockTopic.NAME))
                 .noneMatch(record -> product.equals(record.key()));
     }
@@ -198,14 +166,12 @@ class DeadLetterRedriveTest {
         }
         awaitListed(product, 3);
 
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/dead-letters?reason={reason}&eventType=StockReplenished", "BATCH " + product)
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(3));
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/dead-letters?key={key}&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z", product)
                 .then()
                 .statusCode(200)
@@ -220,13 +186,11 @@ class DeadLetterRedriveTest {
                 .contentType("application/problem+json")
                 .body("title", equalTo("No dead letter matches"));
 
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/dead-letters?key={key}&status=REPLAYED", product)
                 .then()
                 .body("total", equalTo(2));
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/dead-letters?key={key}&status=DISCARDED", product)
                 .then()
                 .body("total", equalTo(1));
@@ -253,10 +217,7 @@ class DeadLetterRedriveTest {
         long routableId = awaitIndexed(product);
         long unroutableId = awaitIndexed(product + "-x");
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", routableId)
-                .then()
+        deadLetter(routableId)
                 .body("sourceTopic", equalTo(StockTopic.NAME))
                 .body("eventType", equalTo("StockReplenished"))
                 .body("reason", equalTo("REJECTED_BY_KAFKA: as the test says"));
@@ -270,11 +231,7 @@ class DeadLetterRedriveTest {
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("detail", containsString("aggregateid is empty"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", unroutableId)
-                .then()
-                .body("status", equalTo("PENDING"));
+        deadLetter(unroutableId).body("status", equalTo("PENDING"));
     }
 
     @Test
@@ -299,65 +256,26 @@ class DeadLetterRedriveTest {
                 .then()
                 .statusCode(401);
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/{id}", id)
-                .then()
-                .body("status", equalTo("PENDING"));
+        deadLetter(id).body("status", equalTo("PENDING"));
     }
 
     @Test
     void badInputGetsAClearProblemAndChangesNothing() {
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/999999999")
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters/not-a-number")
-                .then()
-                .statusCode(404);
+        asOperator().get("/dead-letters/999999999").then().statusCode(404).contentType("application/problem+json");
+        asOperator().get("/dead-letters/not-a-number").then().statusCode(404);
         replay(999_999_999L).statusCode(404).contentType("application/problem+json");
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?size=100000")
-                .then()
-                .statusCode(400)
-                .body("violations.field", hasItem("size"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?size=0")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?page=-1")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?topic=stock-events")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?status=LOST")
-                .then()
-                .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator().get("/dead-letters?size=100000").then().statusCode(400).body("violations.field", hasItem("size"));
+        asOperator().get("/dead-letters?size=0").then().statusCode(400);
+        asOperator().get("/dead-letters?page=-1").then().statusCode(400);
+        asOperator().get("/dead-letters?topic=stock-events").then().statusCode(400);
+        asOperator().get("/dead-letters?status=LOST").then().statusCode(400);
+        asOperator()
                 .get("/dead-letters?from=yesterday")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("from must be an instant"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/redrive-actions?size=201")
-                .then()
-                .statusCode(400);
+        asOperator().get("/redrive-actions?size=201").then().statusCode(400);
 
         bulk("replay", "{}").statusCode(400).body("violations.field", hasItem("narrowed"));
         bulk("replay", "{\"key\":\"k\",\"limit\":5000}").statusCode(400).body("violations.field", hasItem("limit"));
@@ -373,8 +291,7 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 1, "metrics");
         replay(awaitIndexed(product)).statusCode(200);
 
-        given().auth()
-                .oauth2(TestTokens.operator())
+        asOperator()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
@@ -398,27 +315,32 @@ class DeadLetterRedriveTest {
     }
 
     private static ValidatableResponse replay(long id) {
-        return given().auth()
-                .oauth2(TestTokens.operator("alice"))
-                .post("/dead-letters/{id}/replay", id)
-                .then();
+        return asOperator("alice").post("/dead-letters/{id}/replay", id).then();
     }
 
     private static ValidatableResponse bulk(String action, String body) {
-        return given().auth()
-                .oauth2(TestTokens.operator("alice"))
+        return asOperator("alice")
                 .contentType(ContentType.JSON)
                 .body(body)
                 .post("/dead-letters/" + action)
                 .then();
     }
 
+    /** The dead letter as the API shows it whole. */
+    private static ValidatableResponse deadLetter(long id) {
+        return asOperator().get("/dead-letters/{id}", id).then();
+    }
+
     /** Waits until the console has indexed {@code count} dead letters keyed {@code key}. */
     static void awaitListed(String key, int count) {
+        awaitListed("/dead-letters?key={key}", key, count);
+    }
+
+    /** Waits until {@code list} (a query of {@code key}) has {@code count} dead letters. */
+    private static void awaitListed(String list, String key, int count) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().auth()
-                        .oauth2(TestTokens.operator())
-                        .get("/dead-letters?key={key}", key)
+                .until(() -> asOperator()
+                        .get(list, key)
                         .then()
                         .extract()
                         .path("total")
@@ -426,14 +348,13 @@ class DeadLetterRedriveTest {
     }
 
     private static long awaitIndexed(String key) {
-        awaitListed(key, 1);
-        return given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/dead-letters?key={key}", key)
-                .then()
-                .extract()
-                .jsonPath()
-                .getLong("items[0].id");
+        return awaitIndexed("/dead-letters?key={key}", key);
+    }
+
+    /** The id of the dead letter {@code list} (a query of {@code key}) lists, once it lists one. */
+    private static long awaitIndexed(String list, String key) {
+        awaitListed(list, key, 1);
+        return asOperator().get(list, key).then().extract().jsonPath().getLong("items[0].id");
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
