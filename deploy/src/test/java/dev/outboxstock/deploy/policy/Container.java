@@ -5,12 +5,27 @@ import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** One container of a workload, with its environment resolved against the overlay's ConfigMaps and Secrets. */
 public record Container(JsonNode spec, Workload workload) {
+
+    /** Every container of every workload of the overlay. */
+    public static List<Container> all(RenderedOverlay overlay) {
+        return Workload.all(overlay).stream()
+                .flatMap(workload -> workload.containers().stream())
+                .toList();
+    }
+
+    /** The containers of the system's own services: those that run an image built from a {@link #serviceModule}. */
+    public static List<Container> ofServices(RenderedOverlay overlay) {
+        return all(overlay).stream()
+                .filter(container -> container.serviceModule().isPresent())
+                .toList();
+    }
 
     public String name() {
         return spec.path("name").asText();
