@@ -33,8 +33,7 @@ class GracePeriodTest {
                     .podSpec()
                     .path("terminationGracePeriodSeconds")
                     .asLong(30);
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().get());
+            ServiceConfiguration configuration = container.serviceConfiguration();
             long needed = container
                     .spec()
                     .path("lifecycle")

@@ -77,8 +77,7 @@ class KafkaTopicsTest {
         List<String> checked = new ArrayList<>();
         for (Container container : Container.ofServices(rendered)) {
             Workload workload = container.workload();
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().get());
+            ServiceConfiguration configuration = container.serviceConfiguration();
             configuration.incomingTopics().forEach((channel, topicNames) -> {
                 int perReplica = channelSetting(container, configuration, channel, "concurrency")
                         * channelSetting(container, configuration, channel, "partitions");

@@ -27,8 +27,7 @@ class ServiceEnvironmentTest {
     void everyVariableSetsARunTimeKeyOfItsService(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().orElseThrow());
+            ServiceConfiguration configuration = container.serviceConfiguration();
             for (String variable : container.environment().keySet()) {
                 Optional<ConfigKey> key = configuration.keySetBy(variable);
                 if (key.isEmpty()) {
@@ -47,8 +46,7 @@ class ServiceEnvironmentTest {
     void everythingAServiceNeedsIsSet(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().orElseThrow());
+            ServiceConfiguration configuration = container.serviceConfiguration();
             configuration
                     .unmetBy(container.environment().keySet())
                     .forEach(requirement -> problems.add(container + " needs " + requirement));

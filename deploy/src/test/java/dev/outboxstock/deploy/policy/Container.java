@@ -1,6 +1,7 @@
 package dev.outboxstock.deploy.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,11 @@ public record Container(JsonNode spec, Workload workload) {
         return Files.isRegularFile(root.resolve(module).resolve("src/main/docker/Dockerfile.jvm"))
                 ? Optional.of(module)
                 : Optional.empty();
+    }
+
+    /** What the container's service reads from its configuration: a container of {@link #ofServices} only. */
+    public ServiceConfiguration serviceConfiguration() {
+        return ServiceConfiguration.of(serviceModule().orElseThrow());
     }
 
     /**
