@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
-import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,31 +27,27 @@ class GracePeriodTest {
     @MethodSource(Overlays.EACH)
     void everyServiceMayStopBeforeItIsKilled(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
-            long grace =
-                    workload.podSpec().path("terminationGracePeriodSeconds").asLong(30);
-            for (Container container : workload.containers()) {
-                if (container.serviceModule().isEmpty()) {
-                    continue;
-                }
-                ServiceConfiguration configuration =
-                        ServiceConfiguration.of(container.serviceModule().get());
-                long needed = container
-                        .spec()
-                        .path("lifecycle")
-                        .path("preStop")
-                        .path("sleep")
-                        .path("seconds")
-                        .asLong(0);
-                for (String setting : STOPPING_TAKES) {
-                    needed += valueOf(setting, container, configuration)
-                            .map(value ->
-                                    Duration.parse("PT" + value.toUpperCase()).toSeconds())
-                            .orElse(0L);
-                }
-                if (grace < needed) {
-                    problems.add(container + " is killed after " + grace + " s but may take " + needed + " s to stop");
-                }
+        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+            long grace = container
+                    .workload()
+                    .podSpec()
+                    .path("terminationGracePeriodSeconds")
+                    .asLong(30);
+            ServiceConfiguration configuration = container.serviceConfiguration();
+            long needed = container
+                    .spec()
+                    .path("lifecycle")
+                    .path("preStop")
+                    .path("sleep")
+                    .path("seconds")
+                    .asLong(0);
+            for (String setting : STOPPING_TAKES) {
+                needed += valueOf(setting, container, configuration)
+                        .map(value -> Duration.parse("PT" + value.toUpperCase()).toSeconds())
+                        .orElse(0L);
+            }
+            if (grace < needed) {
+                problems.add(container + " is killed after " + grace + " s but may take " + needed + " s to stop");
             }
         }
         assertThat(problems).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboxstock.deploy.policy.Container;
-import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.util.ArrayList;
@@ -98,9 +97,6 @@ class KafkaClientsTest {
 
     /** The containers of the system's own services: each of them is a Kafka client. */
     private static List<Container> clients(RenderedOverlay overlay) {
-        return Workload.all(overlay).stream()
-                .flatMap(workload -> workload.containers().stream())
-                .filter(container -> container.serviceModule().isPresent())
-                .toList();
+        return Container.ofServices(overlay);
     }
 }

@@ -75,30 +75,25 @@ class KafkaTopicsTest {
     void consumersNeverOutnumberPartitions(String overlay) {
         RenderedOverlay rendered = Overlays.rendered(overlay);
         List<String> checked = new ArrayList<>();
-        for (Workload workload : Workload.all(rendered)) {
-            for (Container container : workload.containers()) {
-                if (container.serviceModule().isEmpty()) {
-                    continue;
+        for (Container container : Container.ofServices(rendered)) {
+            Workload workload = container.workload();
+            ServiceConfiguration configuration = container.serviceConfiguration();
+            configuration.incomingTopics().forEach((channel, topicNames) -> {
+                int perReplica = channelSetting(container, configuration, channel, "concurrency")
+                        * channelSetting(container, configuration, channel, "partitions");
+                for (String topicName : topicNames) {
+                    ObjectNode topic = topics(rendered)
+                            .filter(candidate -> topicName(candidate).equals(topicName))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new AssertionError(workload + " consumes undeclared topic " + topicName));
+                    assertThat(workload.maximumReplicas() * perReplica)
+                            .as(workload + ": consumers of " + topicName)
+                            .isLessThanOrEqualTo(
+                                    topic.path("spec").path("partitions").asInt());
+                    checked.add(workload + " " + topicName);
                 }
-                ServiceConfiguration configuration =
-                        ServiceConfiguration.of(container.serviceModule().get());
-                configuration.incomingTopics().forEach((channel, topicNames) -> {
-                    int perReplica = channelSetting(container, configuration, channel, "concurrency")
-                            * channelSetting(container, configuration, channel, "partitions");
-                    for (String topicName : topicNames) {
-                        ObjectNode topic = topics(rendered)
-                                .filter(candidate -> topicName(candidate).equals(topicName))
-                                .findFirst()
-                                .orElseThrow(
-                                        () -> new AssertionError(workload + " consumes undeclared topic " + topicName));
-                        assertThat(workload.maximumReplicas() * perReplica)
-                                .as(workload + ": consumers of " + topicName)
-                                .isLessThanOrEqualTo(
-                                        topic.path("spec").path("partitions").asInt());
-                        checked.add(workload + " " + topicName);
-                    }
-                });
-            }
+            });
         }
         assertThat(checked).as("the stock topic's consumer is checked").isNotEmpty();
     }

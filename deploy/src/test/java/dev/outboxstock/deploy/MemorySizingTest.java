@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outboxstock.deploy.measured.ImageHeapRatio;
 import dev.outboxstock.deploy.measured.MeasuredMemory;
 import dev.outboxstock.deploy.policy.Container;
-import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.nio.file.Path;
@@ -48,36 +47,31 @@ class MemorySizingTest {
     void everyServiceHasTheMemoryItWasMeasuredToNeed(String overlay) {
         MeasuredMemory measured = MeasuredMemory.fromReport(ROOT);
         List<String> problems = new ArrayList<>();
-        for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
-            for (Container container : workload.containers()) {
-                if (container.serviceModule().isEmpty()) {
-                    continue;
-                }
-                long request = mebibytes(container, "requests");
-                long limit = mebibytes(container, "limits");
-                if (request != limit) {
-                    problems.add(container + " requests " + request + " MiB but is limited to " + limit);
-                }
-                if (UNMEASURED.contains(workload.name())) {
-                    continue;
-                }
-                String process = MEASURED_AS.get(workload.name());
-                if (process == null || !measured.peakMiB().containsKey(process)) {
-                    problems.add(container + " has no measured resident set in the benchmark report");
-                    continue;
-                }
-                long peak = measured.peakMiB().get(process);
-                long heap = limit
-                        * ImageHeapRatio.of(ROOT, container.serviceModule().get())
-                        / 100;
-                if (limit < HEADROOM * peak) {
-                    problems.add(container + " is limited to " + limit + " MiB, under " + HEADROOM + " x its peak of "
-                            + peak + " MiB");
-                }
-                if (heap < measured.heapMiB()) {
-                    problems.add(container + " gets a " + heap + " MiB heap, smaller than the " + measured.heapMiB()
-                            + " MiB it was measured with");
-                }
+        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+            String workload = container.workload().name();
+            long request = mebibytes(container, "requests");
+            long limit = mebibytes(container, "limits");
+            if (request != limit) {
+                problems.add(container + " requests " + request + " MiB but is limited to " + limit);
+            }
+            if (UNMEASURED.contains(workload)) {
+                continue;
+            }
+            String process = MEASURED_AS.get(workload);
+            if (process == null || !measured.peakMiB().containsKey(process)) {
+                problems.add(container + " has no measured resident set in the benchmark report");
+                continue;
+            }
+            long peak = measured.peakMiB().get(process);
+            long heap =
+                    limit * ImageHeapRatio.of(ROOT, container.serviceModule().get()) / 100;
+            if (limit < HEADROOM * peak) {
+                problems.add(container + " is limited to " + limit + " MiB, under " + HEADROOM + " x its peak of "
+                        + peak + " MiB");
+            }
+            if (heap < measured.heapMiB()) {
+                problems.add(container + " gets a " + heap + " MiB heap, smaller than the " + measured.heapMiB()
+                        + " MiB it was measured with");
             }
         }
         assertThat(problems).isEmpty();

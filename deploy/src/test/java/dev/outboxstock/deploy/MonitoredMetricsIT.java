@@ -10,9 +10,7 @@ import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.system.LocalSystem;
-import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
-import dev.outboxstock.token.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -100,9 +98,8 @@ class MonitoredMetricsIT {
     /** Drives the system through the paths whose meters appear on first use only. */
     private static void exerciseEveryMeter() throws Exception {
         String product = "monitoring-" + UUID.randomUUID().toString().substring(0, 8);
-        new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"))
-                .setStock(product, 5);
-        OrderClient orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
+        system.stockAdminInventory().setStock(product, 5);
+        OrderClient orders = system.customerOrders();
         OrderClient.Order order = orders.placeOrder(List.of(new OrderClient.Line(product, 1)));
         await().atMost(TIMEOUT)
                 .until(() -> orders.findOrder(order.id())

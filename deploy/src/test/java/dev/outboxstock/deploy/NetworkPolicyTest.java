@@ -67,10 +67,7 @@ class NetworkPolicyTest {
             assertThat(policies.stream().flatMap(NetworkPolicyTest::ingressRules))
                     .as(server + " admits no one from outside the namespace")
                     .noneMatch(NetworkPolicyTest::admitsOutsiders);
-            List<JsonNode> peers = policies.stream()
-                    .flatMap(NetworkPolicyTest::ingressRules)
-                    .flatMap(rule -> elements(rule.path("from")))
-                    .toList();
+            List<JsonNode> peers = sources(policies.stream());
             assertThat(admitted(rendered, peers))
                     .as(server + " admits exactly the workloads that connect to it")
                     .extracting(Workload::name)
@@ -138,11 +135,8 @@ class NetworkPolicyTest {
         RenderedOverlay rendered = Overlays.rendered(overlay);
         for (Workload workload : Workload.all(rendered)) {
             String name = workload.podLabels().getOrDefault("app.kubernetes.io/name", "");
-            List<JsonNode> peers = rendered.ofKind("NetworkPolicy")
-                    .filter(policy -> selects(policy, workload))
-                    .flatMap(NetworkPolicyTest::ingressRules)
-                    .flatMap(rule -> elements(rule.path("from")))
-                    .toList();
+            List<JsonNode> peers =
+                    sources(rendered.ofKind("NetworkPolicy").filter(policy -> selects(policy, workload)));
             if (name.equals("outbox-relay")) {
                 assertThat(admitted(rendered, peers))
                         .as(workload + " admits")
@@ -205,6 +199,13 @@ class NetworkPolicyTest {
 
     private static boolean selects(JsonNode policy, Workload workload) {
         return new LabelSelector(policy.path("spec").path("podSelector")).matches(workload.podLabels());
+    }
+
+    /** The peers the policies' ingress rules admit traffic from. */
+    private static List<JsonNode> sources(Stream<ObjectNode> policies) {
+        return policies.flatMap(NetworkPolicyTest::ingressRules)
+                .flatMap(rule -> elements(rule.path("from")))
+                .toList();
     }
 
     private static Stream<JsonNode> ingressRules(JsonNode policy) {

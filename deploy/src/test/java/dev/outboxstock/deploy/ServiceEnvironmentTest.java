@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
-import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,8 @@ class ServiceEnvironmentTest {
     @MethodSource(Overlays.EACH)
     void everyVariableSetsARunTimeKeyOfItsService(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : serviceContainers(overlay)) {
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().orElseThrow());
+        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+            ServiceConfiguration configuration = container.serviceConfiguration();
             for (String variable : container.environment().keySet()) {
                 Optional<ConfigKey> key = configuration.keySetBy(variable);
                 if (key.isEmpty()) {
@@ -47,9 +45,8 @@ class ServiceEnvironmentTest {
     @MethodSource(Overlays.EACH)
     void everythingAServiceNeedsIsSet(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : serviceContainers(overlay)) {
-            ServiceConfiguration configuration =
-                    ServiceConfiguration.of(container.serviceModule().orElseThrow());
+        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+            ServiceConfiguration configuration = container.serviceConfiguration();
             configuration
                     .unmetBy(container.environment().keySet())
                     .forEach(requirement -> problems.add(container + " needs " + requirement));
@@ -60,7 +57,7 @@ class ServiceEnvironmentTest {
     @Test
     void everyServiceRunsInEveryOverlay() {
         for (String overlay : Overlays.names()) {
-            assertThat(serviceContainers(overlay))
+            assertThat(Container.ofServices(Overlays.rendered(overlay)))
                     .extracting(container -> container.serviceModule().orElseThrow())
                     .as(overlay)
                     .containsOnly("order-service", "inventory-service", "outbox-relay", "operations-console");
@@ -102,12 +99,5 @@ class ServiceEnvironmentTest {
         assertThat(inventory.unmetBy(withoutKafka))
                 .singleElement()
                 .satisfies(requirement -> assertThat(requirement.properties()).contains("kafka.bootstrap.servers"));
-    }
-
-    private static List<Container> serviceContainers(String overlay) {
-        return Workload.all(Overlays.rendered(overlay)).stream()
-                .flatMap(workload -> workload.containers().stream())
-                .filter(container -> container.serviceModule().isPresent())
-                .toList();
     }
 }

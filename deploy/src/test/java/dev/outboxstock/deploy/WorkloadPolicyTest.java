@@ -38,7 +38,7 @@ class WorkloadPolicyTest {
     @MethodSource(Overlays.EACH)
     void everyContainerHasItsThreeProbes(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : containers(overlay)) {
+        for (Container container : Container.all(Overlays.rendered(overlay))) {
             HEALTH_ENDPOINTS.forEach((probe, endpoint) -> {
                 JsonNode check = container.spec().path(probe);
                 if (check.isMissingNode()) {
@@ -56,7 +56,7 @@ class WorkloadPolicyTest {
     @MethodSource(Overlays.EACH)
     void everyContainerRequestsAndIsLimited(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : containers(overlay)) {
+        for (Container container : Container.all(Overlays.rendered(overlay))) {
             JsonNode resources = container.spec().path("resources");
             for (String bound : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
@@ -111,7 +111,7 @@ class WorkloadPolicyTest {
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
     void servicesGetAWritableTmpBesideTheirReadOnlyRoot(String overlay) {
-        for (Container container : containers(overlay)) {
+        for (Container container : Container.all(Overlays.rendered(overlay))) {
             if (container.serviceModule().isPresent()) {
                 assertThat(StreamSupport.stream(
                                 container.spec().path("volumeMounts").spliterator(), false))
@@ -128,7 +128,7 @@ class WorkloadPolicyTest {
         String projectVersion = System.getProperty("outbox-stock.version");
         String version = overlay.equals("production") ? projectVersion.replace("-SNAPSHOT", "") : projectVersion;
         List<String> problems = new ArrayList<>();
-        for (Container container : containers(overlay)) {
+        for (Container container : Container.all(Overlays.rendered(overlay))) {
             Matcher image = IMAGE.matcher(container.image());
             if (!image.matches() || (image.group("tag") == null && image.group("digest") == null)) {
                 problems.add(container + ": image " + container.image() + " has neither tag nor digest");
@@ -199,12 +199,6 @@ class WorkloadPolicyTest {
                             assertThat(from).matches("FROM \\S+:[\\w.-]+").doesNotEndWith(":latest"));
             assertThat(lines).as(module + " Dockerfile.jvm").contains("USER 185");
         }
-    }
-
-    private static List<Container> containers(String overlay) {
-        return Workload.all(Overlays.rendered(overlay)).stream()
-                .flatMap(workload -> workload.containers().stream())
-                .toList();
     }
 
     private static void report(List<String> problems, Object subject, Map<String, Boolean> rules) {

@@ -3,6 +3,8 @@ package dev.outboxstock.system;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.system.DatabaseRoles.Credentials;
+import dev.outboxstock.system.client.InventoryClient;
+import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.token.Role;
 import dev.outboxstock.token.TokenIssuer;
 import java.nio.file.Path;
@@ -125,6 +127,16 @@ public final class LocalSystem implements AutoCloseable {
     /** A bearer token of {@code subject} in {@code role}, valid for {@link #TOKEN_VALIDITY}, signed by this run's key. */
     public String token(Role role, String subject) {
         return identity.tokens().token(role, subject, TOKEN_VALIDITY);
+    }
+
+    /** The order service as a customer (subject {@code customer}) calls it. */
+    public OrderClient customerOrders() {
+        return new OrderClient(orderService().baseUri(), token(Role.CUSTOMER, "customer"));
+    }
+
+    /** The inventory service as a stock administrator (subject {@code stock-admin}) calls it. */
+    public InventoryClient stockAdminInventory() {
+        return new InventoryClient(inventoryService().baseUri(), token(Role.STOCK_ADMIN, "stock-admin"));
     }
 
     /** This run's issuer: for a test that makes tokens of its own (expired, for another audience, ...). */

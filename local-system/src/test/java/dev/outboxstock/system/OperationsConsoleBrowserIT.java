@@ -80,9 +80,8 @@ class OperationsConsoleBrowserIT {
     @BeforeAll
     static void start() {
         system = SharedSystem.get();
-        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
-        inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        orders = system.customerOrders();
+        inventory = system.stockAdminInventory();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM)
                 // --no-sandbox: Chromium's sandbox cannot run as root, which CI containers are.

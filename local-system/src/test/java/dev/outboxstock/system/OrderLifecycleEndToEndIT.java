@@ -8,7 +8,6 @@ import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.system.client.OrderClient.Order;
 import dev.outboxstock.system.client.UnexpectedResponseException;
-import dev.outboxstock.token.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,9 +33,8 @@ class OrderLifecycleEndToEndIT {
     @BeforeAll
     static void connect() {
         LocalSystem system = SharedSystem.get();
-        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
-        inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        orders = system.customerOrders();
+        inventory = system.stockAdminInventory();
     }
 
     @Test

@@ -16,7 +16,6 @@ import dev.outboxstock.localstack.testing.TopicReader;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
-import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -39,9 +38,8 @@ class OrderToStockEndToEndIT {
     @BeforeAll
     static void connect() {
         system = SharedSystem.get();
-        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
-        inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        orders = system.customerOrders();
+        inventory = system.stockAdminInventory();
     }
 
     @Test

@@ -1,16 +1,32 @@
 package dev.outboxstock.deploy.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** One container of a workload, with its environment resolved against the overlay's ConfigMaps and Secrets. */
 public record Container(JsonNode spec, Workload workload) {
+
+    /** Every container of every workload of the overlay. */
+    public static List<Container> all(RenderedOverlay overlay) {
+        return Workload.all(overlay).stream()
+                .flatMap(workload -> workload.containers().stream())
+                .toList();
+    }
+
+    /** The containers of the system's own services: those that run an image built from a {@link #serviceModule}. */
+    public static List<Container> ofServices(RenderedOverlay overlay) {
+        return all(overlay).stream()
+                .filter(container -> container.serviceModule().isPresent())
+                .toList();
+    }
 
     public String name() {
         return spec.path("name").asText();
@@ -36,6 +52,11 @@ public record Container(JsonNode spec, Workload workload) {
         return Files.isRegularFile(root.resolve(module).resolve("src/main/docker/Dockerfile.jvm"))
                 ? Optional.of(module)
                 : Optional.empty();
+    }
+
+    /** What the container's service reads from its configuration: a container of {@link #ofServices} only. */
+    public ServiceConfiguration serviceConfiguration() {
+        return ServiceConfiguration.of(serviceModule().orElseThrow());
     }
 
     /**

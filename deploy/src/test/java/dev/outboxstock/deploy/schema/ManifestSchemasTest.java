@@ -1,11 +1,17 @@
 package dev.outboxstock.deploy.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The validator finds what the API server would refuse: each case breaks one valid rendered object in one way. */
 class ManifestSchemasTest {
@@ -22,28 +28,63 @@ class ManifestSchemasTest {
         assertThat(SCHEMAS.violations(prometheusRule())).isEmpty();
     }
 
-    @Test
-    void refusesAnUnknownField() {
-        ObjectNode deployment = deployment();
-        container(deployment).putObject("readinesProbe");
-
-        assertThat(SCHEMAS.violations(deployment)).singleElement().asString().contains("readinesProbe");
+    /** Each object has one thing wrong with it, and its one violation names it. */
+    @ParameterizedTest(name = "refuses {0}")
+    @MethodSource
+    void refusesWithOneViolationNamingTheCulprit(String what, ObjectNode object, String culprit) {
+        assertThat(SCHEMAS.violations(object)).singleElement().asString().contains(culprit);
     }
 
-    @Test
-    void refusesAWrongType() {
-        ObjectNode deployment = deployment();
-        ((ObjectNode) deployment.path("spec")).put("replicas", "three");
-
-        assertThat(SCHEMAS.violations(deployment)).singleElement().asString().contains("replicas");
-    }
-
-    @Test
-    void refusesAMissingRequiredField() {
-        ObjectNode deployment = deployment();
-        container(deployment).remove("name");
-
-        assertThat(SCHEMAS.violations(deployment)).singleElement().asString().contains("name");
+    static Stream<Arguments> refusesWithOneViolationNamingTheCulprit() {
+        return Stream.of(
+                arguments(
+                        "an unknown field",
+                        broken(deployment(), it -> container(it).putObject("readinesProbe")),
+                        "readinesProbe"),
+                arguments(
+                        "a wrong type",
+                        broken(deployment(), it -> objectAt(it, "/spec").put("replicas", "three")),
+                        "replicas"),
+                arguments(
+                        "a missing required field",
+                        broken(deployment(), it -> container(it).remove("name")),
+                        "name"),
+                arguments(
+                        "an unknown field in a custom resource",
+                        broken(topic(), it -> objectAt(it, "/spec").put("partitionCount", 6)),
+                        "partitionCount"),
+                arguments(
+                        "a value outside Strimzi's constraints",
+                        broken(topic(), it -> objectAt(it, "/spec").put("partitions", 0)),
+                        "partitions"),
+                // spec.kafka.replicas lives in v1beta2 only: in v1 the node pools own the replica count.
+                arguments(
+                        "a property that the targeted Strimzi version dropped",
+                        broken(kafka(), it -> objectAt(it, "/spec/kafka").put("replicas", 3)),
+                        "replicas"),
+                arguments(
+                        "an unknown field in a Prometheus Operator resource",
+                        broken(
+                                podMonitor(),
+                                it -> objectAt(it, "/spec/podMetricsEndpoints/0")
+                                        .put("metricsPath", "/q/metrics")),
+                        "metricsPath"),
+                arguments(
+                        "a value outside the CRD's constraints",
+                        broken(
+                                prometheusRule(),
+                                it -> objectAt(it, "/spec/groups/0/rules/0").put("for", "a while")),
+                        "for"),
+                arguments(
+                        "a Prometheus Operator kind whose CRD is not copied",
+                        broken(podMonitor(), it -> it.put("kind", "ServiceMonitor")),
+                        "no schema"),
+                arguments(
+                        "a kind it has no schema for",
+                        broken(
+                                deployment(),
+                                it -> it.put("apiVersion", "example.com/v1").put("kind", "Widget")),
+                        "no schema"));
     }
 
     @Test
@@ -55,31 +96,6 @@ class ManifestSchemasTest {
     }
 
     @Test
-    void refusesAnUnknownFieldInACustomResource() {
-        ObjectNode topic = topic();
-        ((ObjectNode) topic.path("spec")).put("partitionCount", 6);
-
-        assertThat(SCHEMAS.violations(topic)).singleElement().asString().contains("partitionCount");
-    }
-
-    @Test
-    void appliesStrimzisValueConstraints() {
-        ObjectNode topic = topic();
-        ((ObjectNode) topic.path("spec")).put("partitions", 0);
-
-        assertThat(SCHEMAS.violations(topic)).singleElement().asString().contains("partitions");
-    }
-
-    @Test
-    void refusesAPropertyThatTheTargetedStrimziVersionDropped() {
-        // spec.kafka.replicas lives in v1beta2 only: in v1 the node pools own the replica count.
-        ObjectNode kafka = kafka();
-        ((ObjectNode) kafka.path("spec").path("kafka")).put("replicas", 3);
-
-        assertThat(SCHEMAS.violations(kafka)).singleElement().asString().contains("replicas");
-    }
-
-    @Test
     void checksTheChosenSubtypeOfAPolymorphicProperty() {
         ObjectNode pool = LOCAL.get("KafkaNodePool", "dual-role").deepCopy();
         ((ObjectNode) pool.path("spec").path("storage").path("volumes").path(0)).put("type", "tape");
@@ -87,39 +103,15 @@ class ManifestSchemasTest {
         assertThat(SCHEMAS.violations(pool)).isNotEmpty();
     }
 
-    @Test
-    void refusesAnUnknownFieldInAPrometheusOperatorResource() {
-        ObjectNode monitor = podMonitor();
-        ((ObjectNode) monitor.path("spec").path("podMetricsEndpoints").path(0)).put("metricsPath", "/q/metrics");
-
-        assertThat(SCHEMAS.violations(monitor)).singleElement().asString().contains("metricsPath");
+    /** {@code valid}, after {@code change}. */
+    private static ObjectNode broken(ObjectNode valid, Consumer<ObjectNode> change) {
+        change.accept(valid);
+        return valid;
     }
 
-    @Test
-    void appliesTheCrdsValueConstraints() {
-        ObjectNode rule = prometheusRule();
-        ((ObjectNode) rule.path("spec").path("groups").path(0).path("rules").path(0)).put("for", "a while");
-
-        assertThat(SCHEMAS.violations(rule)).singleElement().asString().contains("for");
-    }
-
-    @Test
-    void refusesAPrometheusOperatorKindWhoseCrdIsNotCopied() {
-        ObjectNode serviceMonitor = podMonitor();
-        serviceMonitor.put("kind", "ServiceMonitor");
-
-        assertThat(SCHEMAS.violations(serviceMonitor))
-                .singleElement()
-                .asString()
-                .contains("no schema");
-    }
-
-    @Test
-    void refusesAKindItHasNoSchemaFor() {
-        ObjectNode unknown = deployment();
-        unknown.put("apiVersion", "example.com/v1").put("kind", "Widget");
-
-        assertThat(SCHEMAS.violations(unknown)).singleElement().asString().contains("no schema");
+    /** The object at a JSON Pointer ({@code /spec/groups/0}) below {@code object}. */
+    private static ObjectNode objectAt(ObjectNode object, String pointer) {
+        return (ObjectNode) object.at(pointer);
     }
 
     private static ObjectNode deployment() {

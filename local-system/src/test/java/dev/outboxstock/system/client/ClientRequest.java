@@ -1,14 +1,18 @@
 package dev.outboxstock.system.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.core.model.V4Pact;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the clients' pacts say of every request, and how they end one that answers: a request carries the caller's
- * bearer token, one with a body sends JSON.
+ * bearer token, one with a body sends JSON; a status the client does not expect fails the call.
  */
 final class ClientRequest {
 
@@ -53,6 +57,14 @@ final class ClientRequest {
     /** The provider answers the request with this status and no body. */
     static V4Pact answer(PactDslRequestWithPath request, int status) {
         return request.willRespondWith().status(status).toPact(V4Pact.class);
+    }
+
+    /** Asserts that {@code call} fails because the service answered {@code status}, which the client does not expect. */
+    static void assertRefusedWith(int status, ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        UnexpectedResponseException.class,
+                        refused -> assertThat(refused.status()).isEqualTo(status));
     }
 
     private static PactDslRequestWithPath bearing(PactDslRequestWithPath request) {

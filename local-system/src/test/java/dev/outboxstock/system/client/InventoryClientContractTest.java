@@ -1,9 +1,9 @@
 package dev.outboxstock.system.client;
 
 import static dev.outboxstock.system.client.ClientRequest.answer;
+import static dev.outboxstock.system.client.ClientRequest.assertRefusedWith;
 import static dev.outboxstock.system.client.ClientRequest.signedIn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
@@ -74,10 +74,7 @@ class InventoryClientContractTest {
     @Test
     @PactTestFor(pactMethod = "setNegativeStock")
     void stockBelowZeroIsRefused(MockServer server) {
-        assertThatThrownBy(() -> client(server).setStock("apple", -1))
-                .isInstanceOfSatisfying(
-                        UnexpectedResponseException.class,
-                        e -> assertThat(e.status()).isEqualTo(400));
+        assertRefusedWith(400, () -> client(server).setStock("apple", -1));
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.system.client.OrderClient.Order;
 import dev.outboxstock.system.tracing.OtlpTraceReceiver.ReceivedSpan;
-import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,9 +55,8 @@ class TracingEndToEndIT {
                 .environment("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
                 .environment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms")
                 .start();
-        orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
-        inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        orders = system.customerOrders();
+        inventory = system.stockAdminInventory();
     }
 
     @AfterAll

@@ -58,12 +58,7 @@ public final class KafkaNode {
 
     /** Kills the node at once (SIGKILL, as {@code kill -9}): no controlled shutdown, nothing flushed. */
     public synchronized void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTerminator.kill(process);
         LOG.infof("%s killed", this);
     }
 

@@ -13,8 +13,11 @@ import java.util.stream.Stream;
 /**
  * Finds the PostgreSQL server binaries (initdb, pg_ctl) and builds command lines for them. PostgreSQL refuses
  * to run as root, so when this JVM runs as root every command runs as the {@code postgres} OS user.
+ *
+ * @param binDir the directory that holds initdb and pg_ctl
+ * @param runsAsServerUser whether every command runs as {@link #SERVER_OS_USER}
  */
-final class PostgresBinaries {
+record PostgresBinaries(Path binDir, boolean runsAsServerUser) {
 
     /** Environment variable that names the directory holding initdb and pg_ctl. */
     static final String BIN_DIR_VARIABLE = "PG_BIN";
@@ -30,14 +33,6 @@ final class PostgresBinaries {
             Path.of("/usr/local/bin"),
             Path.of("/usr/bin"));
 
-    private final Path binDir;
-    private final boolean runAsServerUser;
-
-    private PostgresBinaries(Path binDir, boolean runAsServerUser) {
-        this.binDir = binDir;
-        this.runAsServerUser = runAsServerUser;
-    }
-
     static PostgresBinaries locate() {
         Path binDir = Optional.ofNullable(System.getenv(BIN_DIR_VARIABLE))
                 .map(Path::of)
@@ -52,14 +47,10 @@ final class PostgresBinaries {
         return new PostgresBinaries(binDir, OsUser.isRoot());
     }
 
-    boolean runsAsServerUser() {
-        return runAsServerUser;
-    }
-
     /** The command line for one of the server tools, run as the server's OS user where needed. */
     List<String> command(String tool, String... arguments) {
         List<String> command = new ArrayList<>();
-        if (runAsServerUser) {
+        if (runsAsServerUser) {
             command.addAll(List.of("runuser", "-u", SERVER_OS_USER, "--"));
         }
         command.add(binDir.resolve(tool).toString());

@@ -128,12 +128,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Kills the service at once (SIGKILL, as {@code kill -9}): no shutdown hook runs, nothing is flushed. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessTerminator.kill(process);
         LOG.infof("%s killed", name);
     }
 

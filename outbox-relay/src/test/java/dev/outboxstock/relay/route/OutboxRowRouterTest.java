@@ -49,6 +49,22 @@ class OutboxRowRouterTest {
             .withSource(SOURCE)
             .build();
 
+    /** The columns of a row each test starts from, and changes where it says. */
+    private static final Map<String, String> A_STOCK_REQUEST = Map.of(
+            "id", "event-1",
+            "aggregatetype", "stock",
+            "aggregateid", "apple",
+            "type", "StockDecreaseRequested",
+            "payload", "{\"quantity\": 2}");
+
+    /** The settings the relay cannot start without; each test adds its own. */
+    private static final Map<String, String> REQUIRED_SETTINGS = Map.of(
+            "relay.source.host", "localhost",
+            "relay.source.database", "orders",
+            "relay.source.user", "relay",
+            "relay.source.password", "secret",
+            "relay.kafka.bootstrap-servers", "localhost:9092");
+
     @Test
     void routesByTheTopicColumnWithKeyPayloadHeadersAndCommitTime() {
         Delivery delivery = router(Map.of()).route(row(Map.of("traceparent", "00-trace-01")));
@@ -149,15 +165,8 @@ class OutboxRowRouterTest {
     }
 
     private static Struct columns(Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(Map.of(
-                "id", "event-1",
-                "aggregatetype", "stock",
-                "aggregateid", "apple",
-                "type", "StockDecreaseRequested",
-                "payload", "{\"quantity\": 2}"));
-        values.putAll(overrides);
         Struct columns = new Struct(ROW);
-        values.forEach(columns::put);
+        overridden(A_STOCK_REQUEST, overrides).forEach(columns::put);
         return columns;
     }
 
@@ -170,19 +179,18 @@ class OutboxRowRouterTest {
     }
 
     private static RelayConfig config(Map<String, String> settings) {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "relay.source.host", "localhost",
-                "relay.source.database", "orders",
-                "relay.source.user", "relay",
-                "relay.source.password", "secret",
-                "relay.kafka.bootstrap-servers", "localhost:9092"));
-        properties.putAll(settings);
         return new SmallRyeConfigBuilder()
                 .withMapping(RelayConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter())
-                .withDefaultValues(properties)
+                .withDefaultValues(overridden(REQUIRED_SETTINGS, settings))
                 .build()
                 .getConfigMapping(RelayConfig.class);
+    }
+
+    private static Map<String, String> overridden(Map<String, String> defaults, Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(defaults);
+        merged.putAll(overrides);
+        return merged;
     }
 
     private static Optional<String> header(ProducerRecord<String, String> record, String name) {

@@ -8,7 +8,6 @@ import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.system.LocalSystem;
 import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
-import dev.outboxstock.token.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,9 +38,8 @@ final class FaultScenario {
     FaultScenario(LocalSystem system) {
         this.system = system;
         this.audit = new SystemAudit(system);
-        this.orders = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
-        this.inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        this.orders = system.customerOrders();
+        this.inventory = system.stockAdminInventory();
     }
 
     void run(Fault fault) throws Exception {

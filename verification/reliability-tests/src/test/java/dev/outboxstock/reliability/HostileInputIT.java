@@ -248,9 +248,8 @@ class HostileInputIT {
 
     /** Orders whose ids cover every partition of the outcome topic all settle: none of its partitions is stuck. */
     private void assertEveryOutcomePartitionFlows() {
-        InventoryClient stock =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
-        OrderClient client = new OrderClient(system.orderService().baseUri(), system.token(Role.CUSTOMER, "customer"));
+        InventoryClient stock = system.stockAdminInventory();
+        OrderClient client = system.customerOrders();
         String product = "fuzz-flow-" + UUID.randomUUID();
         stock.setStock(product, 1_000);
         Set<Integer> partitions = new HashSet<>();

@@ -22,7 +22,7 @@ public final class DatabaseLoad {
     }
 
     public Span start() throws SQLException {
-        return new Span(cpuSeconds(), walBytes(), commits(), System.nanoTime());
+        return new Span(read());
     }
 
     /** What one span of time cost the database. */
@@ -37,25 +37,31 @@ public final class DatabaseLoad {
     /** The readings at the start of a span. */
     public final class Span {
 
-        private final double cpuSeconds;
-        private final long walBytes;
-        private final long commits;
-        private final long startedNanos;
+        private final Reading atStart;
 
-        private Span(double cpuSeconds, long walBytes, long commits, long startedNanos) {
-            this.cpuSeconds = cpuSeconds;
-            this.walBytes = walBytes;
-            this.commits = commits;
-            this.startedNanos = startedNanos;
+        private Span(Reading atStart) {
+            this.atStart = atStart;
         }
 
         public Usage end() throws SQLException {
-            return new Usage(
-                    (System.nanoTime() - startedNanos) / 1e9,
-                    DatabaseLoad.this.cpuSeconds() - cpuSeconds,
-                    DatabaseLoad.this.walBytes() - walBytes,
-                    DatabaseLoad.this.commits() - commits);
+            return read().since(atStart);
         }
+    }
+
+    /** The database's counters at one moment; {@code nanos} from {@link System#nanoTime()}. */
+    private record Reading(long nanos, double cpuSeconds, long walBytes, long commits) {
+
+        Usage since(Reading start) {
+            return new Usage(
+                    (nanos - start.nanos) / 1e9,
+                    cpuSeconds - start.cpuSeconds,
+                    walBytes - start.walBytes,
+                    commits - start.commits);
+        }
+    }
+
+    private Reading read() throws SQLException {
+        return new Reading(System.nanoTime(), cpuSeconds(), walBytes(), commits());
     }
 
     private double cpuSeconds() {

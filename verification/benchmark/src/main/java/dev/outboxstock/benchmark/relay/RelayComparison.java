@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * database load at a steady rate against the polling relay at each of its poll intervals. Runs on an otherwise idle
  * system: the order relay is the real one, as the system runs it.
  */
-public final class RelayComparison {
+public record RelayComparison(LocalSystem system, Settings settings, ProcessCpu cpu) {
 
     private static final Logger LOG = Logger.getLogger(RelayComparison.class);
 
@@ -91,28 +91,14 @@ public final class RelayComparison {
         }
     }
 
-    private final LocalSystem system;
-    private final Settings settings;
-    private final PostgresServer postgres;
-    private final String kafka;
-    private final ProcessCpu cpu;
-
-    public RelayComparison(LocalSystem system, Settings settings, ProcessCpu cpu) {
-        this.system = system;
-        this.settings = settings;
-        this.cpu = cpu;
-        this.postgres = system.stack().postgres().orElseThrow();
-        this.kafka = system.stack().kafka().orElseThrow().bootstrapServers();
-    }
-
     public Figures run() throws Exception {
-        postgres.execute("postgres", "CREATE DATABASE " + POLLING_DATABASE);
-        postgres.execute(POLLING_DATABASE, PollingRelay.SCHEMA);
+        postgres().execute("postgres", "CREATE DATABASE " + POLLING_DATABASE);
+        postgres().execute(POLLING_DATABASE, PollingRelay.SCHEMA);
         warmUp();
         FrozenBacklog backlog;
         double cdcBacklog;
         CpuUsage cdcBacklogCpu;
-        try (TopicArrivals arrivals = new TopicArrivals(kafka, BenchmarkTopic.NAME)) {
+        try (TopicArrivals arrivals = new TopicArrivals(kafka(), BenchmarkTopic.NAME)) {
             backlog = writeFrozenBacklog();
             ProcessCpu.Span span = cpu.start();
             cdcBacklog = arrivals.rateOnceArrived(backlog.rows(), TIMEOUT);
@@ -130,16 +116,16 @@ public final class RelayComparison {
         SteadyRun cdc;
         RelayProbe probe = new RelayProbe(system.orderRelay());
         HistogramBuckets before = probe.commitToAck();
-        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+        try (Connection orders = postgres().connect(LocalSystem.ORDERS_DATABASE)) {
             cdc = steadyRun("CDC relay", Duration.ZERO, StockRequestRowWriter.deletingAfterInsert(orders));
         }
         HistogramBuckets cdcCommitToAck = probe.commitToAck().minus(before);
         List<SteadyRun> polling = new ArrayList<>();
         for (Duration interval : settings.pollIntervals()) {
             truncatePollingTable();
-            try (Connection writer = postgres.connect(POLLING_DATABASE);
-                    Connection poller = postgres.connect(POLLING_DATABASE);
-                    Producer<String, String> producer = RelayProducer.create(kafka, "polling-relay");
+            try (Connection writer = postgres().connect(POLLING_DATABASE);
+                    Connection poller = postgres().connect(POLLING_DATABASE);
+                    Producer<String, String> producer = RelayProducer.create(kafka(), "polling-relay");
                     PollingRelay relay = new PollingRelay(poller, producer, settings.pollBatchSize(), interval)) {
                 polling.add(steadyRun("polling relay", interval, StockRequestRowWriter.forPolling(writer)));
             }
@@ -166,7 +152,7 @@ public final class RelayComparison {
         int rows = settings.backlogRows() / 5;
         RelayProbe probe = new RelayProbe(system.orderRelay());
         long before = probe.relayed();
-        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+        try (Connection orders = postgres().connect(LocalSystem.ORDERS_DATABASE)) {
             writeBacklog(StockRequestRowWriter.deletingAfterInsert(orders), rows);
         }
         probe.awaitRelayed(before + rows, TIMEOUT);
@@ -184,7 +170,7 @@ public final class RelayComparison {
         long deadline = frozen + MAX_FREEZE.toNanos();
         int written = 0;
         system.orderRelay().pause();
-        try (Connection orders = postgres.connect(LocalSystem.ORDERS_DATABASE)) {
+        try (Connection orders = postgres().connect(LocalSystem.ORDERS_DATABASE)) {
             StockRequestRowWriter writer = StockRequestRowWriter.deletingAfterInsert(orders);
             StockRequestRow.Source source = backlogRows();
             while (written < settings.backlogRows() && System.nanoTime() < deadline) {
@@ -203,7 +189,7 @@ public final class RelayComparison {
 
     /** The same records sent straight to Kafka, with the relay's producer settings: the relay's upper bound. */
     private double rawProducerRate(int rows) throws Exception {
-        try (Producer<String, String> producer = RelayProducer.create(kafka, "raw-producer")) {
+        try (Producer<String, String> producer = RelayProducer.create(kafka(), "raw-producer")) {
             long started = System.nanoTime();
             for (StockRequestRow row : backlogRows().next(rows)) {
                 producer.send(RelayProducer.record(row.id(), row.key(), row.payload(), System.currentTimeMillis()));
@@ -216,13 +202,13 @@ public final class RelayComparison {
     /** The same backlog in the polling relay's table; from its first poll to its last row marked sent. */
     private double pollingBacklogRate(int rows) throws Exception {
         truncatePollingTable();
-        try (Connection writer = postgres.connect(POLLING_DATABASE)) {
+        try (Connection writer = postgres().connect(POLLING_DATABASE)) {
             writeBacklog(StockRequestRowWriter.forPolling(writer), rows);
         }
         Duration fastest =
                 settings.pollIntervals().stream().min(Comparator.naturalOrder()).orElseThrow();
-        try (Connection poller = postgres.connect(POLLING_DATABASE);
-                Producer<String, String> producer = RelayProducer.create(kafka, "polling-relay")) {
+        try (Connection poller = postgres().connect(POLLING_DATABASE);
+                Producer<String, String> producer = RelayProducer.create(kafka(), "polling-relay")) {
             long started = System.nanoTime();
             try (PollingRelay relay = new PollingRelay(poller, producer, settings.pollBatchSize(), fastest)) {
                 if (!Await.until(() -> relay.relayed() >= rows, TIMEOUT)) {
@@ -249,9 +235,9 @@ public final class RelayComparison {
                 new StockRequestRow.Source(new OrderWorkload(settings.seed() + 1, settings.products()));
         long transactions =
                 settings.steadyRowsPerSecond() * settings.steadyDuration().toSeconds() / STEADY_ROWS_PER_TRANSACTION;
-        try (CommitToConsumeLatency latency = new CommitToConsumeLatency(kafka, BenchmarkTopic.NAME);
-                Connection statistics = postgres.connect("postgres")) {
-            DatabaseLoad.Span span = new DatabaseLoad(postgres.processHandle(), statistics).start();
+        try (CommitToConsumeLatency latency = new CommitToConsumeLatency(kafka(), BenchmarkTopic.NAME);
+                Connection statistics = postgres().connect("postgres")) {
+            DatabaseLoad.Span span = new DatabaseLoad(postgres().processHandle(), statistics).start();
             FixedRate schedule = new FixedRate(settings.steadyRowsPerSecond() / (double) STEADY_ROWS_PER_TRANSACTION);
             for (long i = 0; i < transactions; i++) {
                 schedule.awaitDue(i);
@@ -268,12 +254,20 @@ public final class RelayComparison {
         }
     }
 
+    private PostgresServer postgres() {
+        return system.stack().postgres().orElseThrow();
+    }
+
+    private String kafka() {
+        return system.stack().kafka().orElseThrow().bootstrapServers();
+    }
+
     private StockRequestRow.Source backlogRows() {
         return new StockRequestRow.Source(new OrderWorkload(settings.seed(), settings.products()));
     }
 
     private void truncatePollingTable() {
-        postgres.execute(POLLING_DATABASE, "TRUNCATE " + PollingRelay.TABLE);
+        postgres().execute(POLLING_DATABASE, "TRUNCATE " + PollingRelay.TABLE);
     }
 
     private static double seconds(long nanos) {

@@ -315,8 +315,7 @@ public final class SystemRun {
     }
 
     private void seedStock(LocalSystem system) {
-        InventoryClient inventory =
-                new InventoryClient(system.inventoryService().baseUri(), system.token(Role.STOCK_ADMIN, "stock-admin"));
+        InventoryClient inventory = system.stockAdminInventory();
         workload.productIds().forEach(product -> inventory.setStock(product, STOCK_PER_PRODUCT));
     }
 
