@@ -42,6 +42,16 @@ public final class CustomerOrders {
                 .then();
     }
 
+    /** Reads this order as the customer; the answer, to check. */
+    public static ValidatableResponse read(Object orderId) {
+        return readAs(TestTokens.customer(), orderId);
+    }
+
+    /** Reads this order with this bearer token (another customer's, an operator's); the answer, to check. */
+    public static ValidatableResponse readAs(String token, Object orderId) {
+        return given().auth().oauth2(token).when().get("/orders/{id}", orderId).then();
+    }
+
     /** Places this order, which must be accepted, and returns its id. */
     public static String place(String body) {
         return post(body).statusCode(201).extract().path("id");
