@@ -26,7 +26,6 @@ public final class ProductApi {
     public static ValidatableResponse readProduct(String productId) {
         return given().auth()
                 .oauth2(TestTokens.customer())
-                .when()
                 .get("/products/{id}", productId)
                 .then();
     }
