@@ -140,7 +140,7 @@ class OrderResourceTest {
         String mallory = TestTokens.customer("mallory-" + UUID.randomUUID());
 
         CustomerOrders.readAs(mallory, order).statusCode(404).contentType(Problem.MEDIA_TYPE);
-        given().auth().oauth2(mallory).post("/orders/{id}/cancel", order).then().statusCode(404);
+        CustomerOrders.cancelAs(mallory, order).statusCode(404);
         CustomerOrders.read(order).statusCode(200).body("status", equalTo("PENDING"));
         CustomerOrders.readAs(TestTokens.operator(), order).statusCode(200);
         assertThat(database.number(
