@@ -8,7 +8,10 @@ import io.restassured.response.ValidatableResponse;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** The signed-in customer placing orders over the HTTP API, for the tests that need an order placed or refused. */
+/**
+ * The signed-in customer placing, reading and cancelling orders over the HTTP API (or another caller, where a test
+ * passes its token), for the tests that need an order placed, read or refused.
+ */
 public final class CustomerOrders {
 
     private CustomerOrders() {}
@@ -35,11 +38,26 @@ public final class CustomerOrders {
 
     /** Cancels this order as the customer; the answer, to check. */
     public static ValidatableResponse cancel(Object orderId) {
+        return cancelAs(TestTokens.customer(), orderId);
+    }
+
+    /** Cancels this order with this bearer token (another customer's, an operator's); the answer, to check. */
+    public static ValidatableResponse cancelAs(String token, Object orderId) {
         return given().auth()
-                .oauth2(TestTokens.customer())
+                .oauth2(token)
                 .when()
                 .post("/orders/{id}/cancel", orderId)
                 .then();
+    }
+
+    /** Reads this order as the customer; the answer, to check. */
+    public static ValidatableResponse read(Object orderId) {
+        return readAs(TestTokens.customer(), orderId);
+    }
+
+    /** Reads this order with this bearer token (another customer's, an operator's); the answer, to check. */
+    public static ValidatableResponse readAs(String token, Object orderId) {
+        return given().auth().oauth2(token).when().get("/orders/{id}", orderId).then();
     }
 
     /** Places this order, which must be accepted, and returns its id. */

@@ -91,25 +91,22 @@ public class StockOutcomesPactVerificationTest {
     @State("inventory took the stock of an order line")
     void stockTaken(Map<String, Object> orderLine) {
         enoughStock(orderLine);
-        stock.apply(List.of(StockChange.of(newEvent(), line)));
+        takeTheLine();
     }
 
     @PactVerifyProvider("stock taken for an order line")
     public MessageAndMetadata stockTakenMessage() {
-        stock.apply(List.of(StockChange.of(newEvent(), line)));
-        return relayed(StockDecreased.TYPE);
+        return answerToTakingTheLine(StockDecreased.TYPE);
     }
 
     @PactVerifyProvider("stock refused for an order line: too little stock")
     public MessageAndMetadata tooLittleStockMessage() {
-        stock.apply(List.of(StockChange.of(newEvent(), line)));
-        return relayed(StockDecreaseRejected.TYPE);
+        return answerToTakingTheLine(StockDecreaseRejected.TYPE);
     }
 
     @PactVerifyProvider("stock refused for an order line: unknown product")
     public MessageAndMetadata unknownProductMessage() {
-        stock.apply(List.of(StockChange.of(newEvent(), line)));
-        return relayed(StockDecreaseRejected.TYPE);
+        return answerToTakingTheLine(StockDecreaseRejected.TYPE);
     }
 
     @PactVerifyProvider("stock given back for an order line")
@@ -117,6 +114,17 @@ public class StockOutcomesPactVerificationTest {
         stock.apply(List.of(StockChange.of(
                 newEvent(), new StockReleaseRequested(line.orderId(), line.productId(), line.quantity()))));
         return relayed(StockReleased.TYPE);
+    }
+
+    /** Inventory is asked, as a new event, to take the order line's stock. */
+    private void takeTheLine() {
+        stock.apply(List.of(StockChange.of(newEvent(), line)));
+    }
+
+    /** Inventory is asked to take the order line's stock; what the relay publishes of its answer of this type. */
+    private MessageAndMetadata answerToTakingTheLine(String type) {
+        takeTheLine();
+        return relayed(type);
     }
 
     /** What the relay publishes for the one outcome of this type that inventory wrote for the order line. */

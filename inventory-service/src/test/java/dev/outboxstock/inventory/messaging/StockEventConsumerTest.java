@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -42,10 +45,9 @@ class StockEventConsumerTest extends StockEventTestBase {
         awaitProcessed(eventId);
         List<Object> answer = answerTo(orderId);
         await(events.decrease(eventId, orderId, product, 3));
-        UUID marker = UUID.randomUUID();
-        await(events.decrease(marker, UUID.randomUUID(), product, 1));
+        // After the copy, in its partition: once it is processed, so is the copy.
+        sendAndAwaitProcessed(marker -> events.decrease(marker, UUID.randomUUID(), product, 1));
 
-        awaitProcessed(marker);
         assertThat(database.available(product)).isEqualTo(10 - 3 - 1);
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreased.TYPE);
         List<Object> answerAgain = answerTo(orderId);
@@ -60,11 +62,9 @@ class StockEventConsumerTest extends StockEventTestBase {
     void rejectsADecreaseBeyondTheAvailableStockAndSaysWhy() {
         String product = newProduct("ev", 2);
         UUID orderId = UUID.randomUUID();
-        UUID tooMany = UUID.randomUUID();
 
-        await(events.decrease(tooMany, orderId, product, 3));
+        sendAndAwaitProcessed(tooMany -> events.decrease(tooMany, orderId, product, 3));
 
-        awaitProcessed(tooMany);
         assertThat(database.available(product)).isEqualTo(2);
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreaseRejected.TYPE);
         assertThat(outcomePayloadsOf(orderId).get(0))
@@ -74,11 +74,9 @@ class StockEventConsumerTest extends StockEventTestBase {
     @Test
     void rejectsADecreaseOfAnUnknownProductAsABusinessOutcomeNotADeadLetter() {
         UUID orderId = UUID.randomUUID();
-        UUID unknown = UUID.randomUUID();
 
-        await(events.decrease(unknown, orderId, "never-stocked-" + UUID.randomUUID(), 1));
+        sendAndAwaitProcessed(unknown -> events.decrease(unknown, orderId, "never-stocked-" + UUID.randomUUID(), 1));
 
-        awaitProcessed(unknown);
         assertThat(outcomePayloadsOf(orderId))
                 .singleElement()
                 .asString()
@@ -114,11 +112,9 @@ class StockEventConsumerTest extends StockEventTestBase {
     void aReleaseForAProductInventoryNoLongerKnowsGivesTheUnitsBackAndAnswers() {
         String product = "forgotten-" + UUID.randomUUID();
         UUID orderId = UUID.randomUUID();
-        UUID release = UUID.randomUUID();
 
-        await(events.release(release, orderId, product, 3));
+        sendAndAwaitProcessed(release -> events.release(release, orderId, product, 3));
 
-        awaitProcessed(release);
         assertThat(database.available(product)).isEqualTo(3);
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockReleased.TYPE);
     }
@@ -186,10 +182,8 @@ class StockEventConsumerTest extends StockEventTestBase {
                 "another-key",
                 "{\"orderId\":\"" + UUID.randomUUID() + "\",\"productId\":\"" + product + "\",\"quantity\":1}",
                 decreaseHeaders));
-        UUID valid = UUID.randomUUID();
-        await(events.decrease(valid, UUID.randomUUID(), product, 4));
+        sendAndAwaitProcessed(valid -> events.decrease(valid, UUID.randomUUID(), product, 4));
 
-        awaitProcessed(valid);
         assertThat(database.available(product)).isEqualTo(6);
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.readUntil(
                 bootstrapServers(),
@@ -209,6 +203,13 @@ class StockEventConsumerTest extends StockEventTestBase {
         return product.equals(record.key()) || String.valueOf(record.value()).contains(product);
     }
 
+    /** Sends the event made with a new event id, and waits until inventory has processed it. */
+    private void sendAndAwaitProcessed(Function<UUID, Future<RecordMetadata>> eventWithId) {
+        UUID eventId = UUID.randomUUID();
+        await(eventWithId.apply(eventId));
+        awaitProcessed(eventId);
+    }
+
     private void awaitProcessed(UUID eventId) {
         await().atMost(APPLY_TIMEOUT)
                 .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
@@ -224,20 +225,19 @@ class StockEventConsumerTest extends StockEventTestBase {
     }
 
     private List<String> outcomeTypesOf(UUID orderId) {
-        return database
-                .query(
-                        "SELECT type FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ? ORDER BY created_at",
-                        StockOutcomeTopic.AGGREGATE_TYPE,
-                        orderId.toString())
-                .stream()
-                .map(row -> (String) row.get(0))
-                .toList();
+        return outcomesOf(orderId, "type");
     }
 
     private List<String> outcomePayloadsOf(UUID orderId) {
+        return outcomesOf(orderId, "payload::text");
+    }
+
+    /** This column of each answer about this order, the oldest first. */
+    private List<String> outcomesOf(UUID orderId, String column) {
         return database
                 .query(
-                        "SELECT payload::text FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ?",
+                        "SELECT " + column
+                                + " FROM outbox_event WHERE aggregatetype = ? AND aggregateid = ? ORDER BY created_at",
                         StockOutcomeTopic.AGGREGATE_TYPE,
                         orderId.toString())
                 .stream()

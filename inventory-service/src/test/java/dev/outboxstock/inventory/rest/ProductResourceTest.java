@@ -1,5 +1,7 @@
 package dev.outboxstock.inventory.rest;
 
+import static dev.outboxstock.inventory.ProductApi.readProduct;
+import static dev.outboxstock.inventory.ProductApi.setStock;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -11,9 +13,7 @@ import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.problem.Roles;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,75 +24,30 @@ class ProductResourceTest {
     @Test
     void setsAndShowsStockCountingEveryChangeInTheVersion() {
         String product = "pr-" + UUID.randomUUID();
-        given().auth()
-                .oauth2(TestTokens.stockAdmin())
-                .contentType(ContentType.JSON)
-                .body("{\"available\": 7}")
-                .when()
-                .put("/products/{id}/stock", product)
-                .then()
-                .statusCode(200)
-                .body("available", equalTo(7))
-                .body("version", equalTo(0));
-        given().auth()
-                .oauth2(TestTokens.stockAdmin())
-                .contentType(ContentType.JSON)
-                .body("{\"available\": 3}")
-                .when()
-                .put("/products/{id}/stock", product)
-                .then()
-                .statusCode(200)
-                .body("version", equalTo(1));
+        setStock(product, 7).statusCode(200).body("available", equalTo(7)).body("version", equalTo(0));
+        setStock(product, 3).statusCode(200).body("version", equalTo(1));
 
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/products/{id}", product)
-                .then()
-                .statusCode(200)
-                .body("id", equalTo(product))
-                .body("available", equalTo(3));
+        readProduct(product).statusCode(200).body("id", equalTo(product)).body("available", equalTo(3));
     }
 
     @Test
     void rejectsNegativeStockWithProblemDetails() {
-        given().auth()
-                .oauth2(TestTokens.stockAdmin())
-                .contentType(ContentType.JSON)
-                .body("{\"available\": -1}")
-                .when()
-                .put("/products/{id}/stock", "pr-negative")
-                .then()
+        setStock("pr-negative", -1)
                 .statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("violations[0].field", equalTo("available"));
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/products/{id}", "pr-negative")
-                .then()
-                .statusCode(404);
+        readProduct("pr-negative").statusCode(404);
     }
 
     @Test
     void refusesAProductIdOutsideTheFormatBeforeItReachesTheDatabase() {
         // A NUL byte, found by the reliability suite's fuzzing: PostgreSQL refuses it in a text parameter.
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/products/{id}", "\u0000")
-                .then()
-                .statusCode(400)
-                .contentType(Problem.MEDIA_TYPE);
+        readProduct("\u0000").statusCode(400).contentType(Problem.MEDIA_TYPE);
     }
 
     @Test
     void answersAnUnknownProductWithNotFoundProblem() {
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/products/{id}", "pr-unknown")
-                .then()
+        readProduct("pr-unknown")
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));

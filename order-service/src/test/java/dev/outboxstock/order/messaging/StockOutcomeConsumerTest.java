@@ -1,7 +1,6 @@
 package dev.outboxstock.order.messaging;
 
 import static dev.outboxstock.order.CustomerOrders.placeOneOfEach;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +17,6 @@ import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.order.StockOutcomeProducer;
-import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -80,11 +78,7 @@ class StockOutcomeConsumerTest {
         awaitStatus(order, "REJECTED");
         assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED", "REJECTED");
         assertThat(releaseRequests(order)).containsExactly("apple");
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/orders/{id}", order)
-                .then()
+        CustomerOrders.read(order)
                 .body("rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK: pear"))
                 .body("lines[1].rejectionReason", org.hamcrest.Matchers.equalTo("INSUFFICIENT_STOCK"));
 

@@ -46,44 +46,46 @@ class StockOutcomesContractTest {
 
     @Pact(consumer = CONSUMER)
     V4Pact stockTaken(MessagePactBuilder builder) {
-        return builder.given("inventory has enough stock for an order line", orderLine(TAKEN, PRODUCT))
-                .expectsToReceive("stock taken for an order line")
-                .withMetadata(KafkaPactMessages.expectedMetadata(
-                        StockOutcomeTopic.NAME, TAKEN.toString(), StockDecreased.TYPE))
-                .withContent(outcome(TAKEN, PRODUCT))
-                .toPact(V4Pact.class);
+        return outcomeForTheOrderLine(
+                builder,
+                "inventory has enough stock for an order line",
+                "stock taken for an order line",
+                StockDecreased.TYPE,
+                TAKEN,
+                PRODUCT);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact tooLittleStock(MessagePactBuilder builder) {
-        return builder.given("inventory has too little stock for an order line", orderLine(TOO_FEW, PRODUCT))
-                .expectsToReceive("stock refused for an order line: too little stock")
-                .withMetadata(KafkaPactMessages.expectedMetadata(
-                        StockOutcomeTopic.NAME, TOO_FEW.toString(), StockDecreaseRejected.TYPE))
-                .withContent(outcome(TOO_FEW, PRODUCT).stringValue("reason", RejectionReason.INSUFFICIENT_STOCK.name()))
-                .toPact(V4Pact.class);
+        return refusalOfTheOrderLine(
+                builder,
+                "inventory has too little stock for an order line",
+                "stock refused for an order line: too little stock",
+                TOO_FEW,
+                PRODUCT,
+                RejectionReason.INSUFFICIENT_STOCK);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact unknownProduct(MessagePactBuilder builder) {
-        return builder.given(
-                        "inventory does not know the product of an order line", orderLine(UNKNOWN, UNKNOWN_PRODUCT))
-                .expectsToReceive("stock refused for an order line: unknown product")
-                .withMetadata(KafkaPactMessages.expectedMetadata(
-                        StockOutcomeTopic.NAME, UNKNOWN.toString(), StockDecreaseRejected.TYPE))
-                .withContent(
-                        outcome(UNKNOWN, UNKNOWN_PRODUCT).stringValue("reason", RejectionReason.UNKNOWN_PRODUCT.name()))
-                .toPact(V4Pact.class);
+        return refusalOfTheOrderLine(
+                builder,
+                "inventory does not know the product of an order line",
+                "stock refused for an order line: unknown product",
+                UNKNOWN,
+                UNKNOWN_PRODUCT,
+                RejectionReason.UNKNOWN_PRODUCT);
     }
 
     @Pact(consumer = CONSUMER)
     V4Pact stockReleased(MessagePactBuilder builder) {
-        return builder.given("inventory took the stock of an order line", orderLine(RELEASED, PRODUCT))
-                .expectsToReceive("stock given back for an order line")
-                .withMetadata(KafkaPactMessages.expectedMetadata(
-                        StockOutcomeTopic.NAME, RELEASED.toString(), StockReleased.TYPE))
-                .withContent(outcome(RELEASED, PRODUCT))
-                .toPact(V4Pact.class);
+        return outcomeForTheOrderLine(
+                builder,
+                "inventory took the stock of an order line",
+                "stock given back for an order line",
+                StockReleased.TYPE,
+                RELEASED,
+                PRODUCT);
     }
 
     @Test
@@ -115,6 +117,45 @@ class StockOutcomesContractTest {
 
     private Object decode(V4Interaction.AsynchronousMessage message) throws InvalidEventException {
         return decoder.decode(KafkaPactMessages.toIncomingRecord(message)).payload();
+    }
+
+    /** In this state about the order line, inventory sends an outcome of this type, keyed by its order. */
+    private static V4Pact outcomeForTheOrderLine(
+            MessagePactBuilder builder, String state, String description, String type, UUID orderId, String productId) {
+        return message(builder, state, description, type, orderId, productId, outcome(orderId, productId));
+    }
+
+    /** In this state about the order line, inventory refuses it for this reason, keyed by its order. */
+    private static V4Pact refusalOfTheOrderLine(
+            MessagePactBuilder builder,
+            String state,
+            String description,
+            UUID orderId,
+            String productId,
+            RejectionReason reason) {
+        return message(
+                builder,
+                state,
+                description,
+                StockDecreaseRejected.TYPE,
+                orderId,
+                productId,
+                outcome(orderId, productId).stringValue("reason", reason.name()));
+    }
+
+    private static V4Pact message(
+            MessagePactBuilder builder,
+            String state,
+            String description,
+            String type,
+            UUID orderId,
+            String productId,
+            PactDslJsonBody content) {
+        return builder.given(state, orderLine(orderId, productId))
+                .expectsToReceive(description)
+                .withMetadata(KafkaPactMessages.expectedMetadata(StockOutcomeTopic.NAME, orderId.toString(), type))
+                .withContent(content)
+                .toPact(V4Pact.class);
     }
 
     /** The provider state's parameters: which order line inventory is asked about. */

@@ -13,7 +13,6 @@ import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
-import java.util.Collections;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -26,60 +25,57 @@ import org.junit.jupiter.params.provider.MethodSource;
 @OrderTestResource
 class BadOrderRequestTest {
 
+    private static final String JSON = "application/json";
+
     @InjectLocalStack
     LocalStack stack;
 
     static Stream<Arguments> badRequests() {
-        String json = "application/json";
         return Stream.of(
-                bad("no lines", json, "{\"lines\":[]}", 400),
-                bad("no lines field", json, "{}", 400),
-                bad("a null line", json, "{\"lines\":[null]}", 400),
-                bad(
+                invalid("no lines", "{\"lines\":[]}"),
+                invalid("no lines field", "{}"),
+                invalid("a null line", "{\"lines\":[null]}"),
+                invalid(
                         "101 lines",
-                        json,
                         body(IntStream.rangeClosed(1, 101)
                                 .mapToObj(i -> line("p" + i, 1))
-                                .toArray(String[]::new)),
-                        400),
-                bad("quantity 0", json, body(line("apple", 0)), 400),
-                bad("quantity -1", json, body(line("apple", -1)), 400),
-                bad("quantity 10001", json, body(line("apple", 10_001)), 400),
-                bad(
-                        "quantity beyond int",
-                        json,
-                        "{\"lines\":[{\"productId\":\"apple\",\"quantity\":99999999999999999999}]}",
-                        400),
-                bad("quantity as text", json, "{\"lines\":[{\"productId\":\"apple\",\"quantity\":\"2\"}]}", 400),
-                bad("quantity 1.5", json, "{\"lines\":[{\"productId\":\"apple\",\"quantity\":1.5}]}", 400),
-                bad("quantity missing", json, "{\"lines\":[{\"productId\":\"apple\"}]}", 400),
-                bad("product id missing", json, "{\"lines\":[{\"quantity\":1}]}", 400),
-                bad("product id empty", json, body(line("", 1)), 400),
-                bad("product id with a space", json, body(line("green apple", 1)), 400),
-                bad("product id of 65 characters", json, body(line("a".repeat(65), 1)), 400),
-                bad("product id in SQL", json, body(line("x'; DROP TABLE customer_order; --", 1)), 400),
-                bad("product id not ASCII", json, body(line("äpfel", 1)), 400),
-                bad("the same product twice", json, body(line("apple", 1), line("apple", 2)), 400),
-                bad(
-                        "an unknown field",
-                        json,
-                        "{\"lines\":[{\"productId\":\"apple\",\"quantity\":1}],\"coupon\":\"X\"}",
-                        400),
-                bad("malformed JSON", json, "{\"lines\":[{\"productId\":\"apple\",", 400),
-                bad("JSON of the wrong shape", json, "[1,2,3]", 400),
-                bad("no body", json, "", 400),
-                bad("not JSON content", "text/plain", body(line("apple", 1)), 415),
-                bad("a body over the limit", json, "{\"lines\":[" + " ".repeat(70_000) + "]}", 413),
+                                .toArray(String[]::new))),
+                invalid("quantity 0", body(line("apple", 0))),
+                invalid("quantity -1", body(line("apple", -1))),
+                invalid("quantity 10001", body(line("apple", 10_001))),
+                invalid("quantity beyond int", appleWithQuantity("99999999999999999999")),
+                invalid("quantity as text", appleWithQuantity("\"2\"")),
+                invalid("quantity 1.5", appleWithQuantity("1.5")),
+                invalid("quantity missing", "{\"lines\":[{\"productId\":\"apple\"}]}"),
+                invalid("product id missing", "{\"lines\":[{\"quantity\":1}]}"),
+                invalid("product id empty", body(line("", 1))),
+                invalid("product id with a space", body(line("green apple", 1))),
+                invalid("product id of 65 characters", body(line("a".repeat(65), 1))),
+                invalid("product id in SQL", body(line("x'; DROP TABLE customer_order; --", 1))),
+                invalid("product id not ASCII", body(line("äpfel", 1))),
+                invalid("the same product twice", body(line("apple", 1), line("apple", 2))),
+                invalid("an unknown field", "{\"lines\":[{\"productId\":\"apple\",\"quantity\":1}],\"coupon\":\"X\"}"),
+                invalid("malformed JSON", "{\"lines\":[{\"productId\":\"apple\","),
+                invalid("JSON of the wrong shape", "[1,2,3]"),
+                invalid("no body", ""),
+                Arguments.of("not JSON content", "text/plain", body(line("apple", 1)), Map.of(), 415),
+                Arguments.of("a body over the limit", JSON, "{\"lines\":[" + " ".repeat(70_000) + "]}", Map.of(), 413),
                 Arguments.of(
                         "an Idempotency-Key of 129 characters",
-                        json,
+                        JSON,
                         body(line("apple", 1)),
                         Map.of(OrderResource.IDEMPOTENCY_KEY, "k".repeat(129)),
                         400));
     }
 
-    private static Arguments bad(String what, String contentType, String body, int status) {
-        return Arguments.of(what, contentType, body, Collections.emptyMap(), status);
+    /** A JSON body the order API refuses with 400. */
+    private static Arguments invalid(String what, String body) {
+        return Arguments.of(what, JSON, body, Map.of(), 400);
+    }
+
+    /** One line of apples whose quantity is written as this raw JSON. */
+    private static String appleWithQuantity(String rawQuantity) {
+        return "{\"lines\":[{\"productId\":\"apple\",\"quantity\":" + rawQuantity + "}]}";
     }
 
     @ParameterizedTest(name = "{0} -> {4}")

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
@@ -79,11 +80,7 @@ class HostileTokenTest {
                 .get("/orders/timeline?since=2026-01-01T00:00:00Z")
                 .then()
                 .statusCode(403);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .post("/orders/{id}/cancel", UUID.randomUUID())
-                .then()
-                .statusCode(403);
+        CustomerOrders.cancelAs(TestTokens.operator(), UUID.randomUUID()).statusCode(403);
 
         assertThat(database.rowsInAllTables()).isEqualTo(rowsBefore);
     }

@@ -83,11 +83,7 @@ class OrderResourceTest {
         assertThat((String) traceparents.get(0).get(0))
                 .matches("00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01")
                 .isNotEqualTo(TRACEPARENT);
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/orders/{id}", order)
-                .then()
+        CustomerOrders.read(order)
                 .statusCode(200)
                 .body("id", equalTo(order))
                 .body("lines[0].productId", equalTo("apple"))
@@ -96,11 +92,7 @@ class OrderResourceTest {
 
     @Test
     void answersAnUnknownOrderWithNotFoundProblem() {
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .when()
-                .get("/orders/{id}", UUID.randomUUID())
-                .then()
+        CustomerOrders.read(UUID.randomUUID())
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
@@ -147,24 +139,10 @@ class OrderResourceTest {
         String order = CustomerOrders.place(body(line("quince", 1)));
         String mallory = TestTokens.customer("mallory-" + UUID.randomUUID());
 
-        given().auth()
-                .oauth2(mallory)
-                .get("/orders/{id}", order)
-                .then()
-                .statusCode(404)
-                .contentType(Problem.MEDIA_TYPE);
-        given().auth().oauth2(mallory).post("/orders/{id}/cancel", order).then().statusCode(404);
-        given().auth()
-                .oauth2(TestTokens.customer())
-                .get("/orders/{id}", order)
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("PENDING"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/{id}", order)
-                .then()
-                .statusCode(200);
+        CustomerOrders.readAs(mallory, order).statusCode(404).contentType(Problem.MEDIA_TYPE);
+        CustomerOrders.cancelAs(mallory, order).statusCode(404);
+        CustomerOrders.read(order).statusCode(200).body("status", equalTo("PENDING"));
+        CustomerOrders.readAs(TestTokens.operator(), order).statusCode(200);
         assertThat(database.number(
                         "SELECT count(*) FROM customer_order WHERE id = ?::uuid AND owner = ?",
                         order,

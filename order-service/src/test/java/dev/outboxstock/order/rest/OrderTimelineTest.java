@@ -16,6 +16,7 @@ import dev.outboxstock.order.OrdersDatabase;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
@@ -36,10 +37,7 @@ class OrderTimelineTest {
                 .execute("UPDATE customer_order SET created_at = '" + since.plusSeconds(90) + "' WHERE id = '" + order
                         + "'");
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/timeline?since={since}&bucket=PT1M", since.toString())
-                .then()
+        getAsOperator("/orders/timeline?since={since}&bucket=PT1M", since.toString())
                 .statusCode(200)
                 .body("since", equalTo(since.toString()))
                 .body("bucket", equalTo("PT1M"))
@@ -56,10 +54,7 @@ class OrderTimelineTest {
         String recent = place();
         String before = Instant.now().minus(30, ChronoUnit.MINUTES).toString();
 
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders?status=PENDING&size=100&createdBefore={before}", before)
-                .then()
+        getAsOperator("/orders?status=PENDING&size=100&createdBefore={before}", before)
                 .statusCode(200)
                 .body("items.id", hasItem(old))
                 .body("items.id", not(hasItem(recent)))
@@ -68,45 +63,32 @@ class OrderTimelineTest {
 
     @Test
     void refusesBadTimesAndTooManyBuckets() {
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/timeline")
-                .then()
-                .statusCode(400)
-                .contentType(Problem.MEDIA_TYPE);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/timeline?since=yesterday")
-                .then()
+        getAsOperator("/orders/timeline").statusCode(400).contentType(Problem.MEDIA_TYPE);
+        getAsOperator("/orders/timeline?since=yesterday")
                 .statusCode(400)
                 .body("detail", containsString("since must be an instant"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/timeline?since={since}&bucket=1m", Instant.now().toString())
-                .then()
+        getAsOperator("/orders/timeline?since={since}&bucket=1m", Instant.now().toString())
                 .statusCode(400)
                 .body("detail", containsString("bucket"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get(
+        getAsOperator(
                         "/orders/timeline?since={since}&bucket=PT0.5S",
                         Instant.now().toString())
-                .then()
                 .statusCode(400);
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders/timeline?since=2000-01-01T00:00:00Z&bucket=PT1S")
-                .then()
+        getAsOperator("/orders/timeline?since=2000-01-01T00:00:00Z&bucket=PT1S")
                 .statusCode(400)
                 .body("detail", containsString("buckets"));
-        given().auth()
-                .oauth2(TestTokens.operator())
-                .get("/orders?createdBefore=soon")
-                .then()
-                .statusCode(400);
+        getAsOperator("/orders?createdBefore=soon").statusCode(400);
     }
 
     private static String place() {
         return CustomerOrders.place(CustomerOrders.body(CustomerOrders.line("timeline", 1)));
+    }
+
+    /** What the operations console is answered when it reads this path. */
+    private static ValidatableResponse getAsOperator(String path, Object... pathParams) {
+        return given().auth()
+                .oauth2(TestTokens.operator())
+                .get(path, pathParams)
+                .then();
     }
 }
