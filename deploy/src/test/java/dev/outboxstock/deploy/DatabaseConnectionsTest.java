@@ -35,14 +35,13 @@ class DatabaseConnectionsTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyClientUsesTheDatabasePortAndCredentialsItsServerCreates(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
+    void everyClientUsesTheDatabasePortAndCredentialsItsServerCreates(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        List<DatabaseServer> servers = Databases.servers(rendered);
+        List<DatabaseServer> servers = Databases.servers(overlay);
         assertThat(servers).as("databases").isNotEmpty();
         for (DatabaseServer server : servers) {
             String port = String.valueOf(server.port());
-            List<Workload> clients = Databases.clientsOf(server, rendered);
+            List<Workload> clients = Databases.clientsOf(server, overlay);
             assertThat(clients).as(server + "'s clients").isNotEmpty();
             for (Workload client : clients) {
                 for (Container container : client.containers()) {

@@ -6,6 +6,7 @@ import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
 import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +26,9 @@ class GracePeriodTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyServiceMayStopBeforeItIsKilled(String overlay) {
+    void everyServiceMayStopBeforeItIsKilled(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+        for (Container container : Container.ofServices(overlay)) {
             long grace = container
                     .workload()
                     .podSpec()

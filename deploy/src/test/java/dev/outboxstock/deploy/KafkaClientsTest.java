@@ -25,15 +25,14 @@ class KafkaClientsTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyClientUsesAListenerOfTheClustersBootstrapService(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        ObjectNode kafka = rendered.ofKind("Kafka").findFirst().orElseThrow();
+    void everyClientUsesAListenerOfTheClustersBootstrapService(RenderedOverlay overlay) {
+        ObjectNode kafka = overlay.ofKind("Kafka").findFirst().orElseThrow();
         List<String> addresses = listeners(kafka).stream()
                 .map(listener -> RenderedOverlay.nameOf(kafka) + "-kafka-bootstrap:"
                         + listener.path("port").asInt())
                 .toList();
         List<String> problems = new ArrayList<>();
-        for (Container client : clients(rendered)) {
+        for (Container client : clients(overlay)) {
             Optional<String> bootstrap = client.environment().getOrDefault(BOOTSTRAP, Optional.empty());
             if (bootstrap.isEmpty() || !addresses.contains(bootstrap.get())) {
                 problems.add(

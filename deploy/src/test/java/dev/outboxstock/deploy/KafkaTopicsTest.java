@@ -26,19 +26,17 @@ class KafkaTopicsTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theContractsTopicsAndNoOthersAreDeclared(String overlay) {
-        assertThat(topics(Overlays.rendered(overlay)).map(KafkaTopicsTest::topicName))
-                .containsExactlyInAnyOrderElementsOf(Topics.all());
+    void theContractsTopicsAndNoOthersAreDeclared(RenderedOverlay overlay) {
+        assertThat(topics(overlay).map(KafkaTopicsTest::topicName)).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyTopicFitsItsCluster(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (ObjectNode topic : topics(rendered).toList()) {
+    void everyTopicFitsItsCluster(RenderedOverlay overlay) {
+        for (ObjectNode topic : topics(overlay).toList()) {
             String cluster =
                     topic.path("metadata").path("labels").path(CLUSTER_LABEL).asText();
-            ObjectNode kafka = rendered.get("Kafka", cluster);
+            ObjectNode kafka = overlay.get("Kafka", cluster);
             int replicas = topic.path("spec").path("replicas").asInt();
             int minimumInSync = topic.path("spec")
                     .path("config")
@@ -51,7 +49,7 @@ class KafkaTopicsTest {
             assertThat(topic.path("spec").path("partitions").asInt())
                     .as(topicName(topic) + " partitions")
                     .isPositive();
-            assertThat(replicas).as(topicName(topic) + " replicas").isBetween(1, brokers(rendered, cluster));
+            assertThat(replicas).as(topicName(topic) + " replicas").isBetween(1, brokers(overlay, cluster));
             if (replicas == 1) {
                 assertThat(minimumInSync)
                         .as(topicName(topic) + ": min.insync.replicas of one replica")
@@ -72,17 +70,16 @@ class KafkaTopicsTest {
      */
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void consumersNeverOutnumberPartitions(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
+    void consumersNeverOutnumberPartitions(RenderedOverlay overlay) {
         List<String> checked = new ArrayList<>();
-        for (Container container : Container.ofServices(rendered)) {
+        for (Container container : Container.ofServices(overlay)) {
             Workload workload = container.workload();
             ServiceConfiguration configuration = container.serviceConfiguration();
             configuration.incomingTopics().forEach((channel, topicNames) -> {
                 int perReplica = channelSetting(container, configuration, channel, "concurrency")
                         * channelSetting(container, configuration, channel, "partitions");
                 for (String topicName : topicNames) {
-                    ObjectNode topic = topics(rendered)
+                    ObjectNode topic = topics(overlay)
                             .filter(candidate -> topicName(candidate).equals(topicName))
                             .findFirst()
                             .orElseThrow(

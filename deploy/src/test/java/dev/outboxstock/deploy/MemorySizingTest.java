@@ -6,6 +6,7 @@ import dev.outboxstock.deploy.measured.ImageHeapRatio;
 import dev.outboxstock.deploy.measured.MeasuredMemory;
 import dev.outboxstock.deploy.policy.Container;
 import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ class MemorySizingTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyServiceHasTheMemoryItWasMeasuredToNeed(String overlay) {
+    void everyServiceHasTheMemoryItWasMeasuredToNeed(RenderedOverlay overlay) {
         MeasuredMemory measured = MeasuredMemory.fromReport(ROOT);
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+        for (Container container : Container.ofServices(overlay)) {
             String workload = container.workload().name();
             long request = mebibytes(container, "requests");
             long limit = mebibytes(container, "limits");

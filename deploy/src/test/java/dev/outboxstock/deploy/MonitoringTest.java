@@ -39,12 +39,11 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyServiceAndRelayIsScrapedAtItsMetricsPath(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        List<Workload> services = services(rendered);
+    void everyServiceAndRelayIsScrapedAtItsMetricsPath(RenderedOverlay overlay) {
+        List<Workload> services = services(overlay);
         assertThat(services).extracting(Workload::name).hasSizeGreaterThanOrEqualTo(4);
         for (Workload service : services) {
-            List<ObjectNode> monitors = monitorsOf(rendered, service);
+            List<ObjectNode> monitors = monitorsOf(overlay, service);
             assertThat(monitors)
                     .as(service + " is selected by exactly one PodMonitor")
                     .hasSize(1);
@@ -59,12 +58,11 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theMonitoringNamespaceReachesTheScrapedPortAndNothingElse(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        List<Workload> services = services(rendered);
-        for (Workload workload : Workload.all(rendered)) {
+    void theMonitoringNamespaceReachesTheScrapedPortAndNothingElse(RenderedOverlay overlay) {
+        List<Workload> services = services(overlay);
+        for (Workload workload : Workload.all(overlay)) {
             Set<String> scraped = services.contains(workload)
-                    ? Set.of(monitorsOf(rendered, workload)
+                    ? Set.of(monitorsOf(overlay, workload)
                             .get(0)
                             .path("spec")
                             .path("podMetricsEndpoints")
@@ -72,7 +70,7 @@ class MonitoringTest {
                             .path("port")
                             .asText())
                     : Set.of();
-            assertThat(portsOpenToMonitoring(rendered, workload))
+            assertThat(portsOpenToMonitoring(overlay, workload))
                     .as(workload + ": the ports open to the namespace " + NetworkPolicyTest.MONITORING_NAMESPACE)
                     .isEqualTo(scraped);
         }
@@ -80,17 +78,16 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theRelaysAreToldApartByTheirInstance(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        Set<String> relays = services(rendered).stream()
+    void theRelaysAreToldApartByTheirInstance(RenderedOverlay overlay) {
+        Set<String> relays = services(overlay).stream()
                 .filter(service ->
                         service.podLabels().get("app.kubernetes.io/name").equals("outbox-relay"))
                 .map(relay -> relay.podLabels().get("app.kubernetes.io/instance"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(relays).containsExactly("inventory-outbox-relay", "orders-outbox-relay");
-        for (Workload service : services(rendered)) {
+        for (Workload service : services(overlay)) {
             if (service.podLabels().get("app.kubernetes.io/name").equals("outbox-relay")) {
-                assertThat(monitorsOf(rendered, service)
+                assertThat(monitorsOf(overlay, service)
                                 .get(0)
                                 .path("spec")
                                 .path("podMetricsEndpoints")
@@ -103,7 +100,7 @@ class MonitoringTest {
             }
         }
         Set<String> named = new TreeSet<>();
-        MonitoringQueries.of(rendered).values().forEach(expression -> {
+        MonitoringQueries.of(overlay).values().forEach(expression -> {
             Matcher matcher = RELAY_MATCHER.matcher(expression);
             while (matcher.find()) {
                 named.add(matcher.group(1));
@@ -117,9 +114,9 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyAlertHasASeverityAWaitAndARunbookInTheReadme(String overlay) throws IOException {
+    void everyAlertHasASeverityAWaitAndARunbookInTheReadme(RenderedOverlay overlay) throws IOException {
         String monitoringSection = readmeMonitoringSection();
-        List<JsonNode> alerts = alerts(Overlays.rendered(overlay));
+        List<JsonNode> alerts = alerts(overlay);
         assertThat(alerts).hasSizeGreaterThanOrEqualTo(7);
         for (JsonNode alert : alerts) {
             String name = alert.path("alert").asText();
@@ -144,15 +141,14 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theDashboardIsPickedUpByGrafanaAndShowsWhatAnOperatorNeeds(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        assertThat(rendered.get("ConfigMap", MonitoringQueries.DASHBOARD)
+    void theDashboardIsPickedUpByGrafanaAndShowsWhatAnOperatorNeeds(RenderedOverlay overlay) {
+        assertThat(overlay.get("ConfigMap", MonitoringQueries.DASHBOARD)
                         .path("metadata")
                         .path("labels")
                         .path("grafana_dashboard")
                         .asText())
                 .isEqualTo("1");
-        JsonNode dashboard = MonitoringQueries.dashboard(rendered);
+        JsonNode dashboard = MonitoringQueries.dashboard(overlay);
         assertThat(dashboard.path("uid").asText()).isNotBlank();
         assertThat(dashboard.path("panels"))
                 .filteredOn(panel -> !panel.path("type").asText().equals("row"))
@@ -162,7 +158,7 @@ class MonitoringTest {
                         .allSatisfy(target ->
                                 assertThat(target.path("expr").asText()).isNotBlank()));
         Set<String> shown = new TreeSet<>();
-        MonitoringQueries.of(rendered).entrySet().stream()
+        MonitoringQueries.of(overlay).entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith("panel "))
                 .forEach(entry -> shown.addAll(PromQl.metricNames(entry.getValue())));
         assertThat(shown)
@@ -180,13 +176,12 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void kafkaExportsItsMetricsAndTheConsumersLag(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        JsonNode kafka = rendered.get("Kafka", "outbox-stock").path("spec");
+    void kafkaExportsItsMetricsAndTheConsumersLag(RenderedOverlay overlay) {
+        JsonNode kafka = overlay.get("Kafka", "outbox-stock").path("spec");
         JsonNode metrics = kafka.path("kafka").path("metricsConfig");
         assertThat(metrics.path("type").asText()).isEqualTo("jmxPrometheusExporter");
         JsonNode reference = metrics.path("valueFrom").path("configMapKeyRef");
-        assertThat(rendered.get("ConfigMap", reference.path("name").asText())
+        assertThat(overlay.get("ConfigMap", reference.path("name").asText())
                         .path("data")
                         .path(reference.path("key").asText())
                         .asText())
@@ -194,13 +189,13 @@ class MonitoringTest {
         assertThat(kafka.path("kafkaExporter").path("groupRegex").asText()).isNotBlank();
         Pattern topics =
                 Pattern.compile(kafka.path("kafkaExporter").path("topicRegex").asText());
-        assertThat(rendered.ofKind("KafkaTopic"))
+        assertThat(overlay.ofKind("KafkaTopic"))
                 .as("Kafka Exporter reports every topic of the system")
                 .allSatisfy(topic -> assertThat(
                                 topics.matcher(RenderedOverlay.nameOf(topic)).matches())
                         .as(RenderedOverlay.nameOf(topic))
                         .isTrue());
-        assertThat(rendered.get("PodMonitor", "kafka")
+        assertThat(overlay.get("PodMonitor", "kafka")
                         .path("spec")
                         .path("podMetricsEndpoints")
                         .path(0)
@@ -220,15 +215,15 @@ class MonitoringTest {
     }
 
     /** The Deployments that run our images: the services and the relays. */
-    private static List<Workload> services(RenderedOverlay rendered) {
-        return Workload.all(rendered).stream()
+    private static List<Workload> services(RenderedOverlay overlay) {
+        return Workload.all(overlay).stream()
                 .filter(workload -> workload.containers().stream()
                         .anyMatch(container -> container.serviceModule().isPresent()))
                 .toList();
     }
 
-    private static List<ObjectNode> monitorsOf(RenderedOverlay rendered, Workload workload) {
-        return rendered.ofKind("PodMonitor")
+    private static List<ObjectNode> monitorsOf(RenderedOverlay overlay, Workload workload) {
+        return overlay.ofKind("PodMonitor")
                 .filter(monitor ->
                         new LabelSelector(monitor.path("spec").path("selector")).matches(workload.podLabels()))
                 .toList();
@@ -242,9 +237,9 @@ class MonitoringTest {
     }
 
     /** The ports of {@code workload} that some NetworkPolicy opens to the monitoring namespace; "*" for all. */
-    private static Set<String> portsOpenToMonitoring(RenderedOverlay rendered, Workload workload) {
+    private static Set<String> portsOpenToMonitoring(RenderedOverlay overlay, Workload workload) {
         Set<String> ports = new TreeSet<>();
-        rendered.ofKind("NetworkPolicy")
+        overlay.ofKind("NetworkPolicy")
                 .filter(policy ->
                         new LabelSelector(policy.path("spec").path("podSelector")).matches(workload.podLabels()))
                 .flatMap(policy -> stream(policy.path("spec").path("ingress")))
@@ -272,8 +267,8 @@ class MonitoringTest {
                                                         NetworkPolicyTest.MONITORING_NAMESPACE))));
     }
 
-    private static List<JsonNode> alerts(RenderedOverlay rendered) {
-        return rendered.ofKind("PrometheusRule")
+    private static List<JsonNode> alerts(RenderedOverlay overlay) {
+        return overlay.ofKind("PrometheusRule")
                 .flatMap(rule -> stream(rule.path("spec").path("groups")))
                 .flatMap(group -> stream(group.path("rules")))
                 .filter(rule -> rule.has("alert"))

@@ -35,8 +35,8 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void ingressIsDeniedByDefault(String overlay) {
-        assertThat(Overlays.rendered(overlay).ofKind("NetworkPolicy")).anySatisfy(policy -> {
+    void ingressIsDeniedByDefault(RenderedOverlay overlay) {
+        assertThat(overlay.ofKind("NetworkPolicy")).anySatisfy(policy -> {
             assertThat(policy.path("spec").path("podSelector").isEmpty()).isTrue();
             assertThat(policy.path("spec").path("policyTypes").toString()).contains("Ingress");
             assertThat(policy.path("spec").path("ingress").isEmpty()).isTrue();
@@ -45,11 +45,10 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void onlyThePublicApisAdmitTrafficFromOutsideTheNamespace(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        rendered.ofKind("NetworkPolicy")
+    void onlyThePublicApisAdmitTrafficFromOutsideTheNamespace(RenderedOverlay overlay) {
+        overlay.ofKind("NetworkPolicy")
                 .filter(policy -> ingressRules(policy).anyMatch(NetworkPolicyTest::admitsOutsiders))
-                .forEach(policy -> assertThat(selected(rendered, policy))
+                .forEach(policy -> assertThat(selected(overlay, policy))
                         .as(RenderedOverlay.describe(policy) + " admits traffic from outside the namespace")
                         .extracting(Workload::name)
                         .isSubsetOf(PUBLIC_APIS));
@@ -57,10 +56,9 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void eachDatabaseAdmitsItsServiceAndItsRelayOnly(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (DatabaseServer server : Databases.servers(rendered)) {
-            List<ObjectNode> policies = rendered.ofKind("NetworkPolicy")
+    void eachDatabaseAdmitsItsServiceAndItsRelayOnly(RenderedOverlay overlay) {
+        for (DatabaseServer server : Databases.servers(overlay)) {
+            List<ObjectNode> policies = overlay.ofKind("NetworkPolicy")
                     .filter(policy ->
                             new LabelSelector(policy.path("spec").path("podSelector")).matches(server.podLabels()))
                     .toList();
@@ -68,10 +66,10 @@ class NetworkPolicyTest {
                     .as(server + " admits no one from outside the namespace")
                     .noneMatch(NetworkPolicyTest::admitsOutsiders);
             List<JsonNode> peers = sources(policies.stream());
-            assertThat(admitted(rendered, peers))
+            assertThat(admitted(overlay, peers))
                     .as(server + " admits exactly the workloads that connect to it")
                     .extracting(Workload::name)
-                    .containsExactlyInAnyOrderElementsOf(Databases.clientsOf(server, rendered).stream()
+                    .containsExactlyInAnyOrderElementsOf(Databases.clientsOf(server, overlay).stream()
                             .map(Workload::name)
                             .toList());
         }
@@ -79,17 +77,16 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void kafkaAdmitsItsProducersAndConsumersOnly(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        List<String> kafkaClients = Workload.all(rendered).stream()
+    void kafkaAdmitsItsProducersAndConsumersOnly(RenderedOverlay overlay) {
+        List<String> kafkaClients = Workload.all(overlay).stream()
                 .filter(workload -> workload.containers().stream()
                         .anyMatch(container -> container.environment().containsKey("KAFKA_BOOTSTRAP_SERVERS")))
                 .map(Workload::name)
                 .toList();
-        rendered.ofKind("Kafka")
+        overlay.ofKind("Kafka")
                 .flatMap(kafka -> elements(kafka.path("spec").path("kafka").path("listeners")))
                 .forEach(listener -> assertThat(admitted(
-                                rendered,
+                                overlay,
                                 elements(listener.path("networkPolicyPeers")).toList()))
                         .as("Kafka listener " + listener.path("name").asText())
                         .extracting(Workload::name)
@@ -98,11 +95,10 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyIngressRuleOpensOnlyPortsThePodsItSelectsListenOn(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
+    void everyIngressRuleOpensOnlyPortsThePodsItSelectsListenOn(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        rendered.ofKind("NetworkPolicy").forEach(policy -> {
-            List<Workload> pods = selected(rendered, policy);
+        overlay.ofKind("NetworkPolicy").forEach(policy -> {
+            List<Workload> pods = selected(overlay, policy);
             ingressRules(policy).forEach(rule -> {
                 List<JsonNode> ports = elements(rule.path("ports")).toList();
                 if (ports.isEmpty() && !pods.isEmpty()) {
@@ -131,19 +127,17 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theRelaysManagementPortAdmitsTheConsoleOnlyAndTheConsoleNoWorkload(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (Workload workload : Workload.all(rendered)) {
+    void theRelaysManagementPortAdmitsTheConsoleOnlyAndTheConsoleNoWorkload(RenderedOverlay overlay) {
+        for (Workload workload : Workload.all(overlay)) {
             String name = workload.podLabels().getOrDefault("app.kubernetes.io/name", "");
-            List<JsonNode> peers =
-                    sources(rendered.ofKind("NetworkPolicy").filter(policy -> selects(policy, workload)));
+            List<JsonNode> peers = sources(overlay.ofKind("NetworkPolicy").filter(policy -> selects(policy, workload)));
             if (name.equals("outbox-relay")) {
-                assertThat(admitted(rendered, peers))
+                assertThat(admitted(overlay, peers))
                         .as(workload + " admits")
                         .extracting(Workload::name)
                         .containsExactly("operations-console");
             } else if (name.equals("operations-console")) {
-                assertThat(admitted(rendered, peers))
+                assertThat(admitted(overlay, peers))
                         .as(workload + " admits operators' pods only, none of the system's")
                         .isEmpty();
                 assertThat(peers).as(workload + " admits someone").isNotEmpty();

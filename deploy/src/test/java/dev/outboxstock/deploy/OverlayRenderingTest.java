@@ -30,11 +30,10 @@ class OverlayRenderingTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyObjectIsNamedOnceAndLivesInTheNamespace(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        assertThat(rendered.objects()).isNotEmpty();
-        assertThat(rendered.objects().stream().map(RenderedOverlay::describe)).doesNotHaveDuplicates();
-        assertThat(rendered.objects())
+    void everyObjectIsNamedOnceAndLivesInTheNamespace(RenderedOverlay overlay) {
+        assertThat(overlay.objects()).isNotEmpty();
+        assertThat(overlay.objects().stream().map(RenderedOverlay::describe)).doesNotHaveDuplicates();
+        assertThat(overlay.objects())
                 .filteredOn(object -> !object.path("kind").asText().equals("Namespace"))
                 .allSatisfy(object -> assertThat(
                                 object.path("metadata").path("namespace").asText())
@@ -44,19 +43,18 @@ class OverlayRenderingTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyReferencedConfigMapSecretAndKeyExists(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (Workload workload : Workload.all(rendered)) {
+    void everyReferencedConfigMapSecretAndKeyExists(RenderedOverlay overlay) {
+        for (Workload workload : Workload.all(overlay)) {
             // Resolving the environment fails on a reference to a missing object or key.
             workload.containers().forEach(Container::environment);
             for (JsonNode volume : workload.podSpec().path("volumes")) {
                 if (volume.has("configMap")) {
-                    rendered.get(
+                    overlay.get(
                             "ConfigMap", volume.path("configMap").path("name").asText());
                 }
                 String secret = volume.path("secret").path("secretName").asText();
-                if (volume.has("secret") && !OperatorSecrets.writes(rendered, secret)) {
-                    rendered.get("Secret", secret);
+                if (volume.has("secret") && !OperatorSecrets.writes(overlay, secret)) {
+                    overlay.get("Secret", secret);
                 }
             }
         }
@@ -79,8 +77,8 @@ class OverlayRenderingTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void noSecretIsEmptyOrAPlaceholder(String overlay) {
-        assertThat(Overlays.rendered(overlay).ofKind("Secret"))
+    void noSecretIsEmptyOrAPlaceholder(RenderedOverlay overlay) {
+        assertThat(overlay.ofKind("Secret"))
                 .allSatisfy(secret -> assertThat(secret.path("data").properties())
                         .as(RenderedOverlay.describe(secret))
                         .isNotEmpty()

@@ -26,9 +26,8 @@ class RelayPerDatabaseTest {
      */
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyDatabaseHasItsRelayAndNoDatabaseTwo(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        List<String> sources = relays(rendered).stream()
+    void everyDatabaseHasItsRelayAndNoDatabaseTwo(RenderedOverlay overlay) {
+        List<String> sources = relays(overlay).stream()
                 .map(relay -> relay.containers().stream()
                         .map(Databases::hostUsedBy)
                         .flatMap(Optional::stream)
@@ -37,16 +36,16 @@ class RelayPerDatabaseTest {
                 .toList();
         assertThat(sources).doesNotHaveDuplicates();
         assertThat(sources)
-                .containsAll(Databases.servers(rendered).stream()
-                        .filter(server -> holdsAnOutbox(server, rendered))
+                .containsAll(Databases.servers(overlay).stream()
+                        .filter(server -> holdsAnOutbox(server, overlay))
                         .map(DatabaseServer::host)
                         .toList());
     }
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void noTwoRelaysRunUnderOneName(String overlay) {
-        List<Workload> relays = relays(Overlays.rendered(overlay));
+    void noTwoRelaysRunUnderOneName(RenderedOverlay overlay) {
+        List<Workload> relays = relays(overlay);
 
         assertThat(relays).hasSizeGreaterThan(1);
         assertThat(SingleStreamer.violation(relays)).isEmpty();

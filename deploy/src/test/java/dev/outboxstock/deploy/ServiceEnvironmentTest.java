@@ -6,6 +6,7 @@ import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
 import dev.outboxstock.deploy.policy.Container;
 import dev.outboxstock.deploy.render.Overlays;
+import dev.outboxstock.deploy.render.RenderedOverlay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,9 @@ class ServiceEnvironmentTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyVariableSetsARunTimeKeyOfItsService(String overlay) {
+    void everyVariableSetsARunTimeKeyOfItsService(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+        for (Container container : Container.ofServices(overlay)) {
             ServiceConfiguration configuration = container.serviceConfiguration();
             for (String variable : container.environment().keySet()) {
                 Optional<ConfigKey> key = configuration.keySetBy(variable);
@@ -43,9 +44,9 @@ class ServiceEnvironmentTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everythingAServiceNeedsIsSet(String overlay) {
+    void everythingAServiceNeedsIsSet(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.ofServices(Overlays.rendered(overlay))) {
+        for (Container container : Container.ofServices(overlay)) {
             ServiceConfiguration configuration = container.serviceConfiguration();
             configuration
                     .unmetBy(container.environment().keySet())

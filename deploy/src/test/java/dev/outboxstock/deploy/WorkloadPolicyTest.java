@@ -36,9 +36,9 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyContainerHasItsThreeProbes(String overlay) {
+    void everyContainerHasItsThreeProbes(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.all(Overlays.rendered(overlay))) {
+        for (Container container : Container.all(overlay)) {
             HEALTH_ENDPOINTS.forEach((probe, endpoint) -> {
                 JsonNode check = container.spec().path(probe);
                 if (check.isMissingNode()) {
@@ -54,9 +54,9 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyContainerRequestsAndIsLimited(String overlay) {
+    void everyContainerRequestsAndIsLimited(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.all(Overlays.rendered(overlay))) {
+        for (Container container : Container.all(overlay)) {
             JsonNode resources = container.spec().path("resources");
             for (String bound : List.of("requests", "limits")) {
                 for (String resource : List.of("cpu", "memory")) {
@@ -71,9 +71,9 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyPodRunsRestricted(String overlay) {
+    void everyPodRunsRestricted(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
+        for (Workload workload : Workload.all(overlay)) {
             JsonNode pod = workload.podSpec();
             String seccomp = pod.path("securityContext")
                     .path("seccompProfile")
@@ -110,8 +110,8 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void servicesGetAWritableTmpBesideTheirReadOnlyRoot(String overlay) {
-        for (Container container : Container.all(Overlays.rendered(overlay))) {
+    void servicesGetAWritableTmpBesideTheirReadOnlyRoot(RenderedOverlay overlay) {
+        for (Container container : Container.all(overlay)) {
             if (container.serviceModule().isPresent()) {
                 assertThat(StreamSupport.stream(
                                 container.spec().path("volumeMounts").spliterator(), false))
@@ -123,12 +123,12 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyImageIsPinnedAndServiceImagesCarryTheProjectVersion(String overlay) {
+    void everyImageIsPinnedAndServiceImagesCarryTheProjectVersion(RenderedOverlay overlay) {
         // Production runs released images only: a snapshot tag is mutable, pushed again by every build.
         String projectVersion = System.getProperty("outbox-stock.version");
-        String version = overlay.equals("production") ? projectVersion.replace("-SNAPSHOT", "") : projectVersion;
+        String version = overlay.name().equals("production") ? projectVersion.replace("-SNAPSHOT", "") : projectVersion;
         List<String> problems = new ArrayList<>();
-        for (Container container : Container.all(Overlays.rendered(overlay))) {
+        for (Container container : Container.all(overlay)) {
             Matcher image = IMAGE.matcher(container.image());
             if (!image.matches() || (image.group("tag") == null && image.group("digest") == null)) {
                 problems.add(container + ": image " + container.image() + " has neither tag nor digest");
@@ -143,9 +143,9 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyWorkloadOfSeveralPodsSpreadsThemOverNodes(String overlay) {
+    void everyWorkloadOfSeveralPodsSpreadsThemOverNodes(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
-        for (Workload workload : Workload.all(Overlays.rendered(overlay))) {
+        for (Workload workload : Workload.all(overlay)) {
             boolean spread = StreamSupport.stream(
                             workload.podSpec().path("topologySpreadConstraints").spliterator(), false)
                     .anyMatch(constraint ->
@@ -161,8 +161,8 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void theNamespaceAdmitsRestrictedPodsOnly(String overlay) {
-        assertThat(Overlays.rendered(overlay).ofKind("Namespace"))
+    void theNamespaceAdmitsRestrictedPodsOnly(RenderedOverlay overlay) {
+        assertThat(overlay.ofKind("Namespace"))
                 .singleElement()
                 .satisfies(namespace -> assertThat(namespace
                                 .path("metadata")
@@ -174,10 +174,9 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyWorkloadIsCoveredByExactlyOneDisruptionBudget(String overlay) {
-        RenderedOverlay rendered = Overlays.rendered(overlay);
-        for (Workload workload : Workload.all(rendered)) {
-            assertThat(rendered.ofKind("PodDisruptionBudget")
+    void everyWorkloadIsCoveredByExactlyOneDisruptionBudget(RenderedOverlay overlay) {
+        for (Workload workload : Workload.all(overlay)) {
+            assertThat(overlay.ofKind("PodDisruptionBudget")
                             .filter(budget -> new LabelSelector(
                                             budget.path("spec").path("selector"))
                                     .matches(workload.podLabels())))

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  */
 public final class Overlays {
 
-    /** For {@code @MethodSource}: a parameterized test runs once per overlay. */
-    public static final String EACH = "dev.outboxstock.deploy.render.Overlays#names";
+    /** For {@code @MethodSource}: a parameterized test runs once per overlay, and is given it rendered. */
+    public static final String EACH = "dev.outboxstock.deploy.render.Overlays#all";
 
     /** How a credentials example marks a value to be filled from the operator's secret store. */
     public static final Pattern PLACEHOLDER = Pattern.compile("<[^>\\n]*>");
