@@ -4,6 +4,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,13 +15,16 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Where an operator's browser hands over its bearer token (from the identity provider) once: it is kept in a cookie
  * the page's requests present, {@code HttpOnly} (no script reads it) and {@code SameSite=Strict} (no other site's page
  * can make the browser send it, so a form post cannot be forged from elsewhere). The token is verified on every
- * request, as if it came in an {@code Authorization} header; this page only stores it.
+ * request, as if it came in an {@code Authorization} header; this page only stores it. A sign-in posted from another
+ * site is refused: it would sign the operator's browser in as whoever owns the posted token (login CSRF), and the
+ * operator's actions would then be done in that name.
  */
 @Path(SignInPage.PATH)
 @PermitAll
@@ -46,7 +50,14 @@ public class SignInPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public RestResponse<Void> signIn(@RestForm String token, UriInfo request) {
+    public RestResponse<Void> signIn(
+            @RestForm String token,
+            @RestHeader("Sec-Fetch-Site") String fetchSite,
+            @RestHeader("Origin") String origin,
+            UriInfo request) {
+        if (CrossSiteForms.isCrossSite(fetchSite, origin, request.getRequestUri())) {
+            throw new ForbiddenException("A sign-in is accepted only from the console's own sign-in page");
+        }
         NewCookie cookie = new NewCookie.Builder(COOKIE)
                 .value(token == null ? "" : token.strip())
                 .path("/")

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.outboxstock.console.OperationsTestResource;
 import dev.outboxstock.contract.testing.OpenApiLint;
@@ -70,6 +71,19 @@ class ConsolePageTest {
                 .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Strict"));
         given().cookie("console-token", token).get("/").then().statusCode(200).body(containsString("Dead letters"));
+    }
+
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefusedAndSetsNoCookie() {
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "cross-site")
+                .formParam("token", TestTokens.operator())
+                .post("/sign-in")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .header("Set-Cookie", nullValue());
     }
 
     @Test
