@@ -51,7 +51,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() throws Exception {
+    void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() {
         UUID order = placeOneOfEach("apple", "pear");
         UUID appleTaken = UUID.randomUUID();
 
@@ -65,7 +65,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() throws Exception {
+    void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() {
         UUID order = placeOneOfEach("apple", "pear");
 
         outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
@@ -92,7 +92,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void stockTakenAfterACancellationIsGivenBack() throws Exception {
+    void stockTakenAfterACancellationIsGivenBack() {
         UUID order = placeOneOfEach("apple");
         CustomerOrders.cancel(order).statusCode(200);
 
@@ -105,7 +105,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() throws Exception {
+    void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() {
         UUID order = placeOneOfEach("apple", "pear");
         UUID noSuchOrder = UUID.randomUUID();
         outcomes.sendStockTaken(UUID.randomUUID(), noSuchOrder, "apple");

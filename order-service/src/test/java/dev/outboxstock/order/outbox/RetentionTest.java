@@ -33,7 +33,7 @@ class RetentionTest {
     LocalStack stack;
 
     @Test
-    void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() throws Exception {
+    void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = CustomerOrders.placeOneOfEach("pecan");
         UUID outcome = UUID.randomUUID();

@@ -56,7 +56,7 @@ class OrderReconciliationTest {
     }
 
     @Test
-    void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() throws Exception {
+    void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = placeOneOfEach("fig", "date");
         StockOutcomeProducer.sendStockTaken(stack, UUID.randomUUID(), order, "fig");
