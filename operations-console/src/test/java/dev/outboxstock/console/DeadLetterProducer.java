@@ -5,20 +5,27 @@ import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
-import dev.outboxstock.localstack.testing.TextRecordProducer;
+import dev.outboxstock.localstack.testing.AcknowledgedSend;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes dead letters as the services and relays write them: a consumer's (SmallRye's headers) and a relay's. */
 public final class DeadLetterProducer implements AutoCloseable {
 
-    private final TextRecordProducer producer;
+    private final KafkaProducer<String, String> producer;
 
     public DeadLetterProducer(String bootstrapServers) {
-        producer = new TextRecordProducer(bootstrapServers);
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     /** A {@code StockReplenished} inventory-service could not apply, as its dead-letter queue sends it. */
@@ -30,7 +37,7 @@ public final class DeadLetterProducer implements AutoCloseable {
         headers.put(DeadLetterHeaders.TOPIC, StockTopic.NAME);
         headers.put(DeadLetterHeaders.PARTITION, "2");
         headers.put(DeadLetterHeaders.OFFSET, "41");
-        producer.send(
+        send(
                 StockTopic.DEAD_LETTER,
                 productId,
                 "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}",
@@ -44,7 +51,7 @@ public final class DeadLetterProducer implements AutoCloseable {
         headers.put(DeadLetterTopic.REASON_HEADER, reason);
         headers.put(DeadLetterTopic.DETAIL_HEADER, "as the test says");
         headers.put(DeadLetterTopic.SOURCE_HEADER, "order-relay/public.outbox_event");
-        producer.send(DeadLetterTopic.NAME, key, rowJson, headers);
+        send(DeadLetterTopic.NAME, key, rowJson, headers);
     }
 
     /** What a consumer's dead-letter queue sends for a record it could not apply: the record and its own headers. */
@@ -56,7 +63,13 @@ public final class DeadLetterProducer implements AutoCloseable {
         headers.put(DeadLetterHeaders.TOPIC, failed.topic());
         headers.put(DeadLetterHeaders.PARTITION, String.valueOf(failed.partition()));
         headers.put(DeadLetterHeaders.OFFSET, String.valueOf(failed.offset()));
-        producer.send(StockTopic.DEAD_LETTER, failed.key(), failed.value(), headers);
+        send(StockTopic.DEAD_LETTER, failed.key(), failed.value(), headers);
+    }
+
+    private void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+        AcknowledgedSend.send(producer, record);
     }
 
     @Override

@@ -51,7 +51,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() {
+    void anOrderIsConfirmedWhenEveryLineGotItsStockAndADuplicateOutcomeChangesNothing() throws Exception {
         UUID order = placeOneOfEach("apple", "pear");
         UUID appleTaken = UUID.randomUUID();
 
@@ -65,7 +65,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() {
+    void aRefusedLineRejectsTheOrderAndGivesBackWhatTheOtherLinesTook() throws Exception {
         UUID order = placeOneOfEach("apple", "pear");
 
         outcomes.sendStockTaken(UUID.randomUUID(), order, "apple");
@@ -92,7 +92,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void stockTakenAfterACancellationIsGivenBack() {
+    void stockTakenAfterACancellationIsGivenBack() throws Exception {
         UUID order = placeOneOfEach("apple");
         CustomerOrders.cancel(order).statusCode(200);
 
@@ -105,7 +105,7 @@ class StockOutcomeConsumerTest {
     }
 
     @Test
-    void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() {
+    void anOutcomeTheOrderCannotTakeIsDeadLetteredAndLaterOutcomesStillApply() throws Exception {
         UUID order = placeOneOfEach("apple", "pear");
         UUID noSuchOrder = UUID.randomUUID();
         outcomes.sendStockTaken(UUID.randomUUID(), noSuchOrder, "apple");

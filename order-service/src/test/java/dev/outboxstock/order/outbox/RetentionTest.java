@@ -33,7 +33,7 @@ class RetentionTest {
     LocalStack stack;
 
     @Test
-    void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() {
+    void outboxRowsAndProcessedEventIdsGoAfterTheirRetentionPeriod() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = CustomerOrders.placeOneOfEach("pecan");
         UUID outcome = UUID.randomUUID();

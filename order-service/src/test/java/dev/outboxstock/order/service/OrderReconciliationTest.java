@@ -56,7 +56,7 @@ class OrderReconciliationTest {
     }
 
     @Test
-    void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() {
+    void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = placeOneOfEach("fig", "date");
         StockOutcomeProducer.sendStockTaken(stack, UUID.randomUUID(), order, "fig");
