@@ -3,6 +3,7 @@ package dev.outboxstock.order;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockOutcomeTopic;
+import dev.outboxstock.localstack.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,15 @@ public final class StockOutcomeProducer implements AutoCloseable {
                 StockDecreased.TYPE,
                 orderId,
                 "{\"orderId\":\"%s\",\"productId\":\"" + productId + "\",\"quantity\":1}");
+    }
+
+    /** As {@link #sendStockTaken(UUID, UUID, String)}, with a producer of its own: for a test that sends just one. */
+    public static void sendStockTaken(LocalStack stack, UUID eventId, UUID orderId, String productId)
+            throws InterruptedException, ExecutionException {
+        try (StockOutcomeProducer outcomes =
+                new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers())) {
+            outcomes.sendStockTaken(eventId, orderId, productId);
+        }
     }
 
     @Override

@@ -42,36 +42,30 @@ class RelayOutageTest {
 
     @Test
     void keepsRetryingWhileKafkaIsDownReportsNotReadyAndLosesNothing() throws Exception {
-        InProcessRelay.awaitStreaming(TIMEOUT);
-        List<WrittenRow> rows = new ArrayList<>(commit(10));
-        stack.kafka().orElseThrow().stop();
-        try {
-            rows.addAll(commit(10));
-            await().atMost(TIMEOUT)
-                    .untilAsserted(() -> given().when()
-                            .get("/q/health/ready")
-                            .then()
-                            .statusCode(503)
-                            .body("checks[0].data.kafka", notNullValue()));
-        } finally {
-            stack.kafka().orElseThrow().restart();
-        }
-        rows.addAll(commit(10));
-
-        assertRelayedWithoutLossInCommitOrderPerKey("Kafka outage", rows);
-        InProcessRelay.awaitStreaming(TIMEOUT);
+        relaysWithoutLossAcross("Kafka outage", () -> {
+            stack.kafka().orElseThrow().stop();
+            try {
+                List<WrittenRow> committedDuring = commit(10);
+                await().atMost(TIMEOUT)
+                        .untilAsserted(() -> given().when()
+                                .get("/q/health/ready")
+                                .then()
+                                .statusCode(503)
+                                .body("checks[0].data.kafka", notNullValue()));
+                return committedDuring;
+            } finally {
+                stack.kafka().orElseThrow().restart();
+            }
+        });
     }
 
     @Test
     void reconnectsAfterPostgresRestartsAndLosesNothing() throws Exception {
-        InProcessRelay.awaitStreaming(TIMEOUT);
-        List<WrittenRow> rows = new ArrayList<>(commit(10));
-        stack.postgres().orElseThrow().stop();
-        stack.postgres().orElseThrow().start();
-        rows.addAll(commit(10));
-
-        assertRelayedWithoutLossInCommitOrderPerKey("PostgreSQL restart", rows);
-        InProcessRelay.awaitStreaming(TIMEOUT);
+        relaysWithoutLossAcross("PostgreSQL restart", () -> {
+            stack.postgres().orElseThrow().stop();
+            stack.postgres().orElseThrow().start();
+            return List.of();
+        });
     }
 
     @Test
@@ -91,6 +85,26 @@ class RelayOutageTest {
         InProcessRelay.awaitStreaming(TIMEOUT);
         rows.addAll(commit(5));
         assertRelayedWithoutLossInCommitOrderPerKey("Lock session lost", rows);
+    }
+
+    /** Something that happens to the relay's surroundings; what it commits while it lasts, in commit order. */
+    @FunctionalInterface
+    private interface Disruption {
+        List<WrittenRow> rowsCommittedDuring() throws Exception;
+    }
+
+    /**
+     * Rows committed before, during and after the disruption all reach Kafka, in commit order per key, and the relay
+     * streams again afterwards.
+     */
+    private void relaysWithoutLossAcross(String name, Disruption disruption) throws Exception {
+        InProcessRelay.awaitStreaming(TIMEOUT);
+        List<WrittenRow> rows = new ArrayList<>(commit(10));
+        rows.addAll(disruption.rowsCommittedDuring());
+        rows.addAll(commit(10));
+
+        assertRelayedWithoutLossInCommitOrderPerKey(name, rows);
+        InProcessRelay.awaitStreaming(TIMEOUT);
     }
 
     /** The backend streaming the slot: another one once the relay stopped its engine and started a new one. */

@@ -43,25 +43,20 @@ class DeleteAfterInsertTest {
                 .header("Retry-After", "5");
         assertThat(database.rowsInAllTables()).isZero();
 
-        // test_decoding shows every change in text; a relay's pgoutput slot would do as well.
-        database.execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'test_decoding')");
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(
-                        () -> given().when().get("/q/health/ready").then().statusCode(200));
-        String order = CustomerOrders.place(ORDER);
+        try (DecodingSlot slot = DecodingSlot.create(database, SLOT)) {
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(
+                            () -> given().when().get("/q/health/ready").then().statusCode(200));
+            String order = CustomerOrders.place(ORDER);
 
-        assertThat(database.number("SELECT count(*) FROM outbox_event")).isZero();
-        List<String> changes =
-                database.query("SELECT data FROM pg_logical_slot_get_changes('" + SLOT + "', NULL, NULL)").stream()
-                        .map(row -> (String) row.get(0))
-                        .filter(change -> change.startsWith("table public.outbox_event"))
-                        .toList();
-        assertThat(changes).hasSize(2);
-        assertThat(changes.get(0))
-                .startsWith("table public.outbox_event: INSERT:")
-                .contains(order, "walnut");
-        assertThat(changes.get(1)).startsWith("table public.outbox_event: DELETE:");
-        database.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
+            assertThat(database.number("SELECT count(*) FROM outbox_event")).isZero();
+            List<String> changes = slot.outboxChanges();
+            assertThat(changes).hasSize(2);
+            assertThat(changes.get(0))
+                    .startsWith("table public.outbox_event: INSERT:")
+                    .contains(order, "walnut");
+            assertThat(changes.get(1)).startsWith("table public.outbox_event: DELETE:");
+        }
     }
 
     public static class DeleteAfterInsert implements QuarkusTestProfile {

@@ -33,16 +33,12 @@ class OutboxRepublishTest {
                 (Timestamp) database.query("SELECT clock_timestamp()").get(0).get(0);
         String after = placeOrder("cashew");
         List<Object> rowBefore = outboxRowOf(database, after);
-        // test_decoding shows every change in text; the relay's pgoutput slot sees the same inserts.
-        database.execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'test_decoding')");
-        try {
+        try (DecodingSlot slot = DecodingSlot.create(database, SLOT)) {
             long republished = database.number("SELECT outbox_republish(?)", since);
 
-            List<String> inserted =
-                    database.query("SELECT data FROM pg_logical_slot_get_changes('" + SLOT + "', NULL, NULL)").stream()
-                            .map(row -> (String) row.get(0))
-                            .filter(change -> change.startsWith("table public.outbox_event: INSERT:"))
-                            .toList();
+            List<String> inserted = slot.outboxChanges().stream()
+                    .filter(change -> change.startsWith("table public.outbox_event: INSERT:"))
+                    .toList();
             assertThat(republished).isEqualTo(1);
             assertThat(inserted)
                     .singleElement()
@@ -52,8 +48,6 @@ class OutboxRepublishTest {
                     .as("the same id and write time")
                     .isEqualTo(rowBefore);
             assertThat(inserted.get(0)).doesNotContain(before);
-        } finally {
-            database.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
         }
     }
 

@@ -37,10 +37,7 @@ class RetentionTest {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = CustomerOrders.placeOneOfEach("pecan");
         UUID outcome = UUID.randomUUID();
-        try (StockOutcomeProducer outcomes =
-                new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers())) {
-            outcomes.sendStockTaken(outcome, order, "pecan");
-        }
+        StockOutcomeProducer.sendStockTaken(stack, outcome, order, "pecan");
         // The outcome's effect, which stays: its id may already be forgotten by the time a slow poll looks for it.
         await().atMost(TIMEOUT)
                 .until(() -> database.number(

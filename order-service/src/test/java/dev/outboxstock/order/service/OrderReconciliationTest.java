@@ -59,10 +59,7 @@ class OrderReconciliationTest {
     void anOrderPendingTooLongIsRejectedAndWhatItsLinesTookIsGivenBack() throws Exception {
         OrdersDatabase database = new OrdersDatabase(stack);
         UUID order = placeOneOfEach("fig", "date");
-        try (StockOutcomeProducer outcomes =
-                new StockOutcomeProducer(stack.kafka().orElseThrow().bootstrapServers())) {
-            outcomes.sendStockTaken(UUID.randomUUID(), order, "fig");
-        }
+        StockOutcomeProducer.sendStockTaken(stack, UUID.randomUUID(), order, "fig");
 
         await().atMost(TIMEOUT).until(() -> status(database, order).equals("REJECTED"));
 
