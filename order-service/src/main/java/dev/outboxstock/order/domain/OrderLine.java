@@ -41,9 +41,17 @@ public class OrderLine {
     @Column(name = "rejection_reason")
     private String rejectionReason;
 
-    /** When inventory was last asked about this line: its stock, or to give it back. */
+    /** When the line's current request was made: to take its stock, or to give it back. */
     @Column(name = "requested_at", nullable = false)
     private Instant requestedAt;
+
+    /** How many times the current request was sent: the reconciliation's pauses grow with it. */
+    @Column(name = "times_asked", nullable = false)
+    private int timesAsked;
+
+    /** When to ask inventory again if it has not answered by then; null once it is not to be asked again. */
+    @Column(name = "next_ask_at")
+    private Instant nextAskAt;
 
     protected OrderLine() {}
 
@@ -90,14 +98,24 @@ public class OrderLine {
         return requestedAt;
     }
 
+    public int timesAsked() {
+        return timesAsked;
+    }
+
+    /** When the reconciliation asks again if inventory has not answered by then; empty: it does not. */
+    public Optional<Instant> nextAskAt() {
+        return Optional.ofNullable(nextAskAt);
+    }
+
     /** Whether the line waits for inventory's answer: to its stock request, or to its release. */
     public boolean awaitsAnswer() {
         return status == LineStatus.PENDING || status == LineStatus.RELEASE_REQUESTED;
     }
 
-    /** Inventory was asked about the line again. */
-    public void askedAgain(Instant now) {
-        requestedAt = now;
+    /** The line's current request was sent (once more); unanswered, it is asked about again at {@code nextAsk}. */
+    public void requestSent(Optional<Instant> nextAsk) {
+        timesAsked++;
+        nextAskAt = nextAsk.orElse(null);
     }
 
     void moveTo(LineStatus next) {
@@ -111,6 +129,8 @@ public class OrderLine {
     void requestRelease(Instant now) {
         moveTo(LineStatus.RELEASE_REQUESTED);
         requestedAt = now;
+        timesAsked = 0;
+        nextAskAt = null;
     }
 
     void reject(String reason) {

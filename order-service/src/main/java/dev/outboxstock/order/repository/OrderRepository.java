@@ -29,11 +29,12 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
             "INSERT INTO customer_order (id, owner, status, created_at, updated_at, version)"
                     + " VALUES (?, ?, ?, ?, ?, 0)";
     private static final String INSERT_LINES =
-            "INSERT INTO order_line (id, order_id, line_number, product_id, quantity,"
-                    + " status, requested_at) SELECT l.id, CAST(? AS uuid), l.line_number, l.product_id, l.quantity, l.status, l.requested_at"
-                    + " FROM unnest(CAST(? AS uuid[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS int[]),"
-                    + " CAST(? AS varchar[]), CAST(? AS timestamptz[])) AS l (id, line_number, product_id, quantity, status,"
-                    + " requested_at)";
+            "INSERT INTO order_line (id, order_id, line_number, product_id, quantity, status, requested_at, times_asked,"
+                    + " next_ask_at) SELECT l.id, CAST(? AS uuid), l.line_number, l.product_id, l.quantity, l.status,"
+                    + " l.requested_at, l.times_asked, l.next_ask_at FROM unnest(CAST(? AS uuid[]), CAST(? AS int[]),"
+                    + " CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS timestamptz[]),"
+                    + " CAST(? AS int[]), CAST(? AS timestamptz[])) AS l (id, line_number, product_id, quantity, status,"
+                    + " requested_at, times_asked, next_ask_at)";
 
     /**
      * Writes a new order and its lines in two statements, past the persistence context: a placed order is only
@@ -59,6 +60,12 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
                 insert.setArray(6, columns.array("text", line -> line.status().name()));
                 insert.setArray(
                         7, columns.array("text", line -> line.requestedAt().toString()));
+                insert.setArray(8, columns.array("int4", OrderLine::timesAsked));
+                insert.setArray(
+                        9,
+                        columns.array(
+                                "text",
+                                line -> line.nextAskAt().map(Instant::toString).orElse(null)));
                 insert.executeUpdate();
             }
         });
@@ -114,16 +121,16 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
     }
 
     /**
-     * Locks, skipping those another transaction holds, up to {@code limit} orders placed after {@code placedAfter}
-     * that have a line inventory was asked about before {@code askedBefore} and has not answered; oldest first.
+     * Locks, skipping those another transaction holds, the orders of up to {@code limit} lines that wait for an answer
+     * and were due to be asked about again at {@code now}; the longest due first. The partial index on the lines' next
+     * ask holds only lines that wait, so a round reads what it handles, however many orders there are.
      */
-    public List<UUID> lockUnansweredSince(Instant askedBefore, Instant placedAfter, int limit) {
+    public List<UUID> lockDueToAskAgain(Instant now, int limit) {
         return lockedIds(
-                "SELECT o.id FROM customer_order o WHERE o.created_at > ?1 AND EXISTS (SELECT 1 FROM order_line l"
-                        + " WHERE l.order_id = o.id AND l.status IN ('PENDING', 'RELEASE_REQUESTED')"
-                        + " AND l.requested_at < ?2) ORDER BY o.created_at LIMIT ?3 FOR UPDATE OF o SKIP LOCKED",
-                placedAfter,
-                askedBefore,
+                "SELECT o.id FROM customer_order o WHERE o.id IN (SELECT l.order_id FROM order_line l"
+                        + " WHERE l.status IN ('PENDING', 'RELEASE_REQUESTED') AND l.next_ask_at <= ?1"
+                        + " ORDER BY l.next_ask_at LIMIT ?2) ORDER BY o.id FOR UPDATE OF o SKIP LOCKED",
+                now,
                 limit);
     }
 
@@ -134,6 +141,14 @@ public class OrderRepository implements PanacheRepositoryBase<CustomerOrder, UUI
                         + " ORDER BY created_at LIMIT ?2 FOR UPDATE SKIP LOCKED",
                 placedBefore,
                 limit);
+    }
+
+    /** When the oldest order still pending was placed; empty when none is. */
+    public Optional<Instant> oldestPendingPlacedAt() {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(o.createdAt) from CustomerOrder o where o.status = ?1", Instant.class)
+                .setParameter(1, OrderStatus.PENDING)
+                .getSingleResult());
     }
 
     public long count(OrderSelection selection) {

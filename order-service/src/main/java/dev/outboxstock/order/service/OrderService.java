@@ -56,8 +56,9 @@ public class OrderService {
             }
         }
         CustomerOrder order = CustomerOrder.place(orderId, command.owner(), command.items(), Instant.now(clock));
-        orders.insert(order);
+        // The requests first: sending them sets when each line is to be asked about again, which the insert writes.
         stockRequests.takeStockFor(order);
+        orders.insert(order);
         return new PlacedOrder(order, false);
     }
 

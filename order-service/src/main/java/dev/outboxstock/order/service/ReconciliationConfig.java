@@ -3,29 +3,44 @@ package dev.outboxstock.order.service;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How orders left without an answer from inventory are reconciled ({@code ORDERS_RECONCILIATION_*}). */
 @ConfigMapping(prefix = "orders.reconciliation")
 public interface ReconciliationConfig {
 
-    /** How often the reconciliation looks for orders left without an answer. */
+    /** How often the reconciliation looks for lines left without an answer. */
     @WithDefault("30s")
     Duration interval();
 
-    /** A line without an answer this long after its request is asked about again, and again after as long. */
+    /**
+     * A line without an answer this long after its request is asked about again; each further pause is twice the last
+     * (plus up to a fifth at random, so that lines placed together are not asked again together), up to
+     * {@link #askAgainCeiling()}. Over an outage of length T a line is sent at most 2 + log2(T / this) times: a
+     * downstream outage never multiplies the requests that wait for it.
+     */
     @WithDefault("1m")
     Duration askAgainAfter();
 
-    /** An order still pending this long after it was placed is rejected, and what its lines took is given back. */
-    @WithDefault("15m")
-    Duration rejectAfter();
+    /** The longest pause between two asks about one line. */
+    @WithDefault("6h")
+    Duration askAgainCeiling();
 
     /**
-     * Lines of orders older than this are no longer asked about: inventory remembers the requests it applied for
-     * its {@code inbox.retention.period} (7 days), and only within it is asking again certain to change nothing twice.
+     * A line whose request is older than this is no longer asked about: inventory remembers the requests it applied
+     * for its {@code inbox.retention.period} (7 days), and by then the request, if it was not lost, has long been
+     * read. Measured from the line's own request (a release may be asked for long after its order was placed).
      */
     @WithDefault("1d")
     Duration stopAskingAfter();
+
+    /**
+     * A business hold time, off by default: an order still pending this long after it was placed is rejected
+     * ({@code TIMED_OUT}) and what its lines took is given back. Without it an order waits for inventory however long
+     * inventory is away: its outage never becomes the customer's. Set it where a pending order must not outlive a
+     * promise (a flash sale holding units for minutes).
+     */
+    Optional<Duration> rejectAfter();
 
     /** Orders handled per transaction. */
     @WithDefault("100")

@@ -29,8 +29,10 @@ public class ReconciliationSchedule {
     void reconcile() {
         Instant now = Instant.now(clock);
         try {
-            while (reconciliation.askAgainForUnanswered(now) == config.batchSize()) {
-                // A full batch: there may be more.
+            // Measured first: asking again fails while the outbox refuses events (its slot lost), the age must not.
+            reconciliation.measurePending(now);
+            while (reconciliation.askAgainForUnanswered(now) > 0) {
+                // Each line asked about is due again only later: the loop ends when none is due at this round's now.
             }
             while (reconciliation.timeOutPending(now) == config.batchSize()) {
                 // A full batch: there may be more.
