@@ -64,6 +64,7 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
                         Duration.ofSeconds(8),
                         target -> target.system().inventoryServices().get(0).kill(),
                         target -> target.system().inventoryServices().get(0).restart()),
+                everyInventoryReplicaDown(),
                 new Fault(
                         "kill -9 order-service",
                         Duration.ofSeconds(5),
@@ -104,6 +105,23 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
                         Duration.ofSeconds(15),
                         target -> target.system().inventoryServices().get(1).pause(),
                         target -> target.system().inventoryServices().get(1).resume()));
+    }
+
+    /**
+     * A downstream outage as a bad deploy or a stuck migration makes one: every inventory-service replica gone for ten
+     * minutes while orders keep coming. Orders wait; none is rejected for it, and each line is asked about again a few
+     * times, not once per round.
+     */
+    private static Fault everyInventoryReplicaDown() {
+        return new Fault(
+                "every inventory-service replica down for 10 minutes",
+                Duration.ofMinutes(10),
+                target -> target.system().inventoryServices().forEach(ServiceProcess::kill),
+                target -> {
+                    for (ServiceProcess replica : target.system().inventoryServices()) {
+                        replica.restart();
+                    }
+                });
     }
 
     /** The streaming order relay frozen for a minute, keeping its connections: its standby must take over. */

@@ -44,8 +44,10 @@ final class FaultScenario {
 
     void run(Fault fault) throws Exception {
         String prefix = "rel-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        Map<String, Integer> initialStock = stockUp(prefix);
+        Duration loadTime = BEFORE_FAULT.plus(fault.outage()).plus(AFTER_RECOVERY);
+        Map<String, Integer> initialStock = stockUp(prefix, loadTime);
 
+        long loadStarted = System.nanoTime();
         OrderLoad load = OrderLoad.start(orders, List.copyOf(initialStock.keySet()), ORDERS_PER_SECOND);
         Thread.sleep(BEFORE_FAULT.toMillis());
         Fault.Target target = new Fault.Target(system, List.copyOf(initialStock.keySet()));
@@ -61,30 +63,48 @@ final class FaultScenario {
                 .until(() -> audit.unsettled(prefix) == 0
                         && audit.unconserved(initialStock).isEmpty());
         Duration converged = Duration.ofNanos(System.nanoTime() - convergeStarted);
+        Duration waitedAtMost = Duration.ofNanos(System.nanoTime() - loadStarted);
         await().atMost(Duration.ofMinutes(1)).until(() -> audit.largestRetainedWal() < SMALL_WAL_BYTES);
 
         Map<String, Long> statuses = audit.statusCounts(prefix);
+        StockRequestCopies copies = StockRequestCopies.of(system, prefix);
         ReliabilityReport.Row row = new ReliabilityReport.Row(
                 fault.name(),
                 result.sent(),
                 result.accepted().size(),
                 statuses.getOrDefault("CONFIRMED", 0L),
                 statuses.getOrDefault("REJECTED", 0L),
+                audit.timedOut(prefix),
                 audit.lost(result.accepted()),
                 audit.doubleApplied(prefix),
                 audit.historyViolations(prefix),
                 result.failures().values().stream().mapToInt(Integer::intValue).sum(),
+                copies.perLine(audit.orderLines(prefix)),
+                copies.mostCopiesOfOne(),
                 converged);
         REPORT.add(row);
 
         assertThat(result.accepted()).as("orders accepted during the scenario").isNotEmpty();
         assertThat(row.lost()).as("accepted orders lost or not settled").isZero();
+        assertThat(row.timedOut()).as("orders rejected for waiting").isZero();
         assertThat(row.doubleApplied()).as("effects applied twice").isZero();
         assertThat(row.historyViolations())
                 .as("stock history steps wrong or below zero")
                 .isZero();
         assertThat(statuses).as("orders still pending").doesNotContainKey("PENDING");
+        assertThat(row.mostCopiesOfOneRequest())
+                .as("copies of one stock request over %s", waitedAtMost)
+                .isLessThanOrEqualTo(mostCopiesAllowed(waitedAtMost));
         assertThat(notLive()).as("services whose liveness is not UP").isEmpty();
+    }
+
+    /**
+     * The reconciliation's promise: a line unanswered for T is sent at most 2 + log2(T / ask-again-after) times; plus
+     * one, for the batch a relay killed mid-send, or the rows a lost slot's recovery publishes, sends again.
+     */
+    static long mostCopiesAllowed(Duration unanswered) {
+        double pauses = unanswered.toMillis() / (double) ReliabilitySystem.ASK_AGAIN_AFTER.toMillis();
+        return (long) Math.floor(2 + Math.log(pauses) / Math.log(2)) + 1;
     }
 
     /**
@@ -102,10 +122,14 @@ final class FaultScenario {
         return notLive;
     }
 
-    /** Fresh products for one scenario: some plentiful, some scarce, so orders are both confirmed and rejected. */
-    private Map<String, Integer> stockUp(String prefix) {
+    /**
+     * Fresh products for one scenario: some plentiful (for as many orders as the load can send, so that a long outage
+     * ends with stock left), some scarce, so orders are both confirmed and rejected.
+     */
+    private Map<String, Integer> stockUp(String prefix, Duration loadTime) {
+        int plentiful = (int) Math.max(1_000, ORDERS_PER_SECOND * loadTime.toSeconds());
         Map<String, Integer> stock = new LinkedHashMap<>();
-        List<Integer> levels = new ArrayList<>(List.of(1_000, 1_000, 1_000, 25, 25, 10));
+        List<Integer> levels = new ArrayList<>(List.of(plentiful, plentiful, plentiful, 25, 25, 10));
         for (int i = 0; i < levels.size(); i++) {
             String product = prefix + i;
             inventory.setStock(product, levels.get(i));

@@ -21,21 +21,26 @@ final class ReliabilityReport {
 
     synchronized String render() {
         StringBuilder table = new StringBuilder()
-                .append("| Scenario | Orders sent | Accepted | Confirmed | Rejected | Lost | Double-applied |")
-                .append(" History violations | Failed requests | Time to converge |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| Scenario | Orders sent | Accepted | Confirmed | Rejected | Timed out | Lost |")
+                .append(" Double-applied | History violations | Failed requests | Stock requests per line |")
+                .append(" Most copies of one request | Time to converge |\n")
+                .append(
+                        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row row : rows) {
             table.append(String.format(
-                    "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %.1f s |%n",
+                    "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d | %.2f | %d | %.1f s |%n",
                     row.scenario(),
                     row.sent(),
                     row.accepted(),
                     row.confirmed(),
                     row.rejected(),
+                    row.timedOut(),
                     row.lost(),
                     row.doubleApplied(),
                     row.historyViolations(),
                     row.failedRequests(),
+                    row.stockRequestsPerLine(),
+                    row.mostCopiesOfOneRequest(),
                     row.timeToConverge().toMillis() / 1000.0));
         }
         return table.toString();
@@ -43,7 +48,10 @@ final class ReliabilityReport {
 
     synchronized void write() {
         String report = "# Reliability suite\n\nEach scenario drives steady order load and injects its fault during"
-                + " it; the figures are checked after the system converged.\n\n" + render();
+                + " it; the figures are checked after the system converged. Stock requests per line: the records on"
+                + " stock-events about the scenario's products per order line (1.00 when nothing is sent twice; releases"
+                + " add a few); most copies of one request: how often the request sent most often reached Kafka.\n\n"
+                + render();
         System.out.println(report);
         try {
             Files.createDirectories(FILE.getParent());
@@ -60,9 +68,12 @@ final class ReliabilityReport {
             int accepted,
             long confirmed,
             long rejected,
+            long timedOut,
             long lost,
             long doubleApplied,
             long historyViolations,
             int failedRequests,
+            double stockRequestsPerLine,
+            long mostCopiesOfOneRequest,
             Duration timeToConverge) {}
 }

@@ -58,6 +58,19 @@ final class SystemAudit {
         return accepted.stream().filter(id -> !settled.contains(id)).count();
     }
 
+    /** Order lines of these products: what inventory was asked about, once each at best. */
+    long orderLines(String productPrefix) {
+        return orders.number("SELECT count(*) FROM order_line WHERE product_id LIKE ?", productPrefix + "%");
+    }
+
+    /** Orders of these products rejected for waiting too long rather than for stock. */
+    long timedOut(String productPrefix) {
+        return orders.number(
+                "SELECT count(DISTINCT o.id) FROM customer_order o JOIN order_line l ON l.order_id = o.id"
+                        + " WHERE l.product_id LIKE ? AND o.rejection_reason LIKE 'TIMED_OUT%'",
+                productPrefix + "%");
+    }
+
     Map<String, Long> statusCounts(String productPrefix) {
         Map<String, Long> counts = new HashMap<>();
         orders.query(

@@ -16,10 +16,7 @@ class ThreeKafkaBrokersIT {
 
     @BeforeAll
     static void startSystem() {
-        system = LocalSystem.builder()
-                .logDir(Path.of("target", "service-logs-three-brokers"))
-                .inventoryReplicas(2)
-                .relayReplicas(2)
+        system = ReliabilitySystem.builder(Path.of("target", "service-logs-three-brokers"))
                 .stack(stack -> stack.kafkaNodes(3))
                 .start();
     }
