@@ -48,9 +48,7 @@ class StockEventConsumerTest extends StockEventTestBase {
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        await(events.decrease(eventId, orderId, product, 3));
-        awaitProcessed(eventId);
-        List<Object> answer = answerTo(orderId);
+        List<Object> answer = decreaseAndAwaitAnswer(eventId, orderId, product, 3);
         if (forgotten) {
             database.forgetAnsweredRequest(eventId, orderId);
         }
@@ -81,9 +79,7 @@ class StockEventConsumerTest extends StockEventTestBase {
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        await(events.decrease(eventId, orderId, product, 3));
-        awaitProcessed(eventId);
-        List<Object> answer = answerTo(orderId);
+        List<Object> answer = decreaseAndAwaitAnswer(eventId, orderId, product, 3);
         database.forgetAnsweredRequest(eventId, orderId);
         await(events.replenish(UUID.randomUUID(), product, 10));
         await(events.decrease(eventId, orderId, product, 3));
@@ -254,6 +250,13 @@ class StockEventConsumerTest extends StockEventTestBase {
     private void awaitProcessed(UUID eventId) {
         await().atMost(APPLY_TIMEOUT)
                 .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    }
+
+    /** Sends a decrease, waits until inventory has processed it, and returns the id and write time of its answer. */
+    private List<Object> decreaseAndAwaitAnswer(UUID eventId, UUID orderId, String product, int quantity) {
+        await(events.decrease(eventId, orderId, product, quantity));
+        awaitProcessed(eventId);
+        return answerTo(orderId);
     }
 
     /** The id and write time of the one answer about this order. */
