@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * One line of a product's stock history: applied or rejected, why, and the level it left behind. A consumed event has
- * one line of its kind, for good: it is how the event is known to have been applied once the inbox has forgotten it.
+ * one line of its kind, kept for good: what tells it came before (and what it was answered) once the inbox forgot it.
  */
 @Entity
 @Table(name = "stock_movement")
