@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One line of a product's stock history: applied or rejected, why, and the level it left behind. */
+/**
+ * One line of a product's stock history: applied or rejected, why, and the level it left behind. A consumed event has
+ * one line of its kind, kept for good: what tells it came before (and what it was answered) once the inbox forgot it.
+ */
 @Entity
 @Table(name = "stock_movement")
 public class StockMovement {
@@ -82,7 +85,10 @@ public class StockMovement {
         return new StockMovement(eventId, productId, orderId, kind, quantity, MovementOutcome.REJECTED, reason, null);
     }
 
-    /** The event that caused the movement; empty for an operator's change. */
+    /**
+     * The event that caused the movement, which causes no other of its kind; empty for an operator's change, and for
+     * a copy of an event applied again before that was enforced (migration V3).
+     */
     public Optional<UUID> eventId() {
         return Optional.ofNullable(eventId);
     }

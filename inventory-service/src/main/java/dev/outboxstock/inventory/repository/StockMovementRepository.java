@@ -6,27 +6,43 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
 @ApplicationScoped
 public class StockMovementRepository implements PanacheRepositoryBase<StockMovement, Long> {
 
-    private static final String INSERT = "INSERT INTO stock_movement (event_id, product_id, order_id, kind, quantity,"
-            + " outcome, reason, available_after) SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS varchar[]),"
-            + " CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS varchar[]),"
-            + " CAST(? AS int[]))";
+    /**
+     * One statement: the check before writing is a lookup in the unique index the insert uses anyway, and a batch never
+     * writes a row whose violation would abort its transaction.
+     */
+    private static final String INSERT_UNLESS_RECORDED = "WITH movement AS (SELECT * FROM unnest(CAST(? AS uuid[]),"
+            + " CAST(? AS varchar[]), CAST(? AS uuid[]), CAST(? AS varchar[]), CAST(? AS int[]), CAST(? AS varchar[]),"
+            + " CAST(? AS varchar[]), CAST(? AS int[])) AS m (event_id, product_id, order_id, kind, quantity, outcome,"
+            + " reason, available_after)), recorded AS (SELECT m.event_id FROM movement m JOIN stock_movement s"
+            + " ON s.event_id = m.event_id AND s.kind = m.kind), written AS (INSERT INTO stock_movement (event_id,"
+            + " product_id, order_id, kind, quantity, outcome, reason, available_after) SELECT * FROM movement"
+            + " WHERE NOT EXISTS (SELECT FROM recorded)) SELECT event_id FROM recorded";
 
-    /** Writes movements in one statement, in the order given: their ids grow in that order. */
-    public void insertAll(List<StockMovement> movements) {
+    /**
+     * Writes movements in one statement, in the order given (their ids grow in that order), unless an event among them
+     * has its movement of that kind recorded already: a copy that came back after the inbox forgot its id. Then it
+     * writes none and returns those events, for the caller to apply the others again without them.
+     *
+     * @return the events whose movement was recorded before; empty when all were written
+     */
+    public Set<UUID> insertUnlessRecorded(List<StockMovement> movements) {
         if (movements.isEmpty()) {
-            return;
+            return Set.of();
         }
-        getEntityManager().unwrap(Session.class).doWork(connection -> {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             BatchColumns<StockMovement> columns = new BatchColumns<>(connection, movements);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_UNLESS_RECORDED)) {
                 insert.setArray(
                         1,
                         columns.array(
@@ -51,12 +67,18 @@ public class StockMovementRepository implements PanacheRepositoryBase<StockMovem
                         8,
                         columns.array(
                                 "int4", movement -> movement.availableAfter().orElse(null)));
-                insert.executeUpdate();
+                Set<UUID> recorded = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        recorded.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
             }
         });
     }
 
-    /** The movements consumed events caused; an event causes at most one. */
+    /** The movements consumed events caused; an event causes at most one (unique per event and kind). */
     public List<StockMovement> findByEventIds(Collection<UUID> eventIds) {
         return eventIds.isEmpty() ? List.of() : list("eventId in ?1", eventIds);
     }

@@ -26,7 +26,8 @@ import java.util.UUID;
  * Applies stock events exactly once in effect and never lets stock go below zero, a batch at a time. A batch's
  * claims, stock changes, history lines and answers for order-service commit in one transaction, in a handful of
  * statements whatever its size. A request that arrives again changes nothing and is answered again as the first time:
- * order-service may be asking because it never got the answer.
+ * order-service may be asking because it never got the answer. Within the inbox's retention its claim tells it came
+ * before; after it, its recorded movement does (one per event and kind), however late the copy comes.
  */
 @ApplicationScoped
 public class StockService {
@@ -65,19 +66,23 @@ public class StockService {
                 arrivedBefore.add(change.eventId());
             }
         }
-        StockLedger ledger = new StockLedger(lockLevels(firstArrivals));
-        List<StockResult> results = new ArrayList<>();
-        for (StockChange change : changes) {
-            // In the span of the change's own record: the answer it gives carries that record's trace on.
-            try (Scope work = change.source().span().makeCurrent()) {
-                results.add(firstArrivals.contains(change) ? ledger.apply(change) : StockResult.DUPLICATE);
+        Map<String, Integer> levels = lockLevels(firstArrivals);
+        while (true) {
+            StockLedger ledger = new StockLedger(levels);
+            List<StockResult> results = applyFirstArrivals(changes, firstArrivals, ledger);
+            Set<UUID> appliedBefore = movements.insertUnlessRecorded(ledger.movements());
+            if (appliedBefore.isEmpty()) {
+                products.writeLevels(ledger.changedLevels());
+                outbox.append(ledger.answers());
+                answerAgain(arrivedBefore);
+                return results;
             }
+            // Claimed, yet applied before: copies that came back after the inbox forgot their ids (from a redrive or a
+            // restore; rare). Nothing was written: the batch is applied again without them, and they are answered
+            // again.
+            firstArrivals.removeIf(change -> appliedBefore.contains(change.eventId()));
+            arrivedBefore.addAll(appliedBefore);
         }
-        products.writeLevels(ledger.changedLevels());
-        movements.insertAll(ledger.movements());
-        outbox.append(ledger.answers());
-        answerAgain(arrivedBefore);
-        return results;
     }
 
     /** An operator sets the level of a product, creating it if it is new. */
@@ -102,6 +107,19 @@ public class StockService {
     @Transactional
     public List<Product> listProducts(int page, int size) {
         return products.page(page, size);
+    }
+
+    /** Applies the first arrivals to the ledger, in the order of the changes; every other change is a duplicate. */
+    private static List<StockResult> applyFirstArrivals(
+            List<StockChange> changes, Set<StockChange> firstArrivals, StockLedger ledger) {
+        List<StockResult> results = new ArrayList<>();
+        for (StockChange change : changes) {
+            // In the span of the change's own record: the answer it gives carries that record's trace on.
+            try (Scope work = change.source().span().makeCurrent()) {
+                results.add(firstArrivals.contains(change) ? ledger.apply(change) : StockResult.DUPLICATE);
+            }
+        }
+        return results;
     }
 
     /**

@@ -3,12 +3,18 @@ package dev.outboxstock.inventory.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.outboxstock.consumer.EventSource;
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockDecreaseRequested;
+import dev.outboxstock.contract.StockDecreased;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.inventory.PartitionedProducts;
 import dev.outboxstock.inventory.StockEventTestBase;
+import dev.outboxstock.inventory.service.StockChange;
+import dev.outboxstock.inventory.service.StockResult;
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.DecodingSlot;
 import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class BatchApplyTest extends StockEventTestBase {
 
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(60);
+
+    private long offsets;
 
     @Test
     void aBurstOnOneProductTakesTheStockInOffsetOrderInFewTransactionsAndRefusesTheRest() {
@@ -61,20 +69,73 @@ class BatchApplyTest extends StockEventTestBase {
                 .isEqualTo(orders);
     }
 
+    /**
+     * A copy in the same batch is answered by the first, not again: answered twice, the answer would be written twice
+     * under its one id (the row replaced), and the relay would publish both. The outbox's primary key keeps one row
+     * either way, so what is counted is the writes in the write-ahead log, which is what the relay reads.
+     */
     @Test
     void aCopyInTheSameBatchChangesNothingAndIsNotAnsweredTwice() {
         String product = newProduct("sale", 10);
-        UUID request = UUID.randomUUID();
-        UUID orderId = UUID.randomUUID();
-        events.decrease(request, orderId, product, 3);
-        events.decrease(request, orderId, product, 3);
-        events.decrease(UUID.randomUUID(), UUID.randomUUID(), product, 1);
-        events.flush();
+        StockChange request = decrease(product, 3);
+        StockChange other = decrease(product, 1);
+        List<StockResult> results;
+        List<String> answerWrites;
+        try (DecodingSlot slot = DecodingSlot.create(database, "batch_apply_answers")) {
+            results = stockService.apply(List.of(request, copyOf(request), other));
+            String orderId = request.orderId().orElseThrow().toString();
+            answerWrites = slot.outboxChanges().stream()
+                    .filter(change -> change.contains(orderId))
+                    .toList();
+        }
 
-        awaitMovements(product, 2);
-        assertThat(database.available(product)).isEqualTo(6);
-        assertThat(database.number("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", orderId.toString()))
-                .isEqualTo(1);
+        assertThat(results).containsExactly(StockResult.APPLIED, StockResult.DUPLICATE, StockResult.APPLIED);
+        assertThat(database.available(product)).isEqualTo(10 - 3 - 1);
+        assertThat(database.number("SELECT count(*) FROM stock_movement WHERE event_id = ?", request.eventId()))
+                .isOne();
+        assertThat(answerWrites)
+                .singleElement()
+                .asString()
+                .startsWith("table public.outbox_event: INSERT:")
+                .contains(StockDecreased.TYPE);
+    }
+
+    /**
+     * A copy claimed again because the inbox forgot it must not fail its batch (a unique violation would abort the
+     * transaction of all the others), nor count in it: the others are applied as if it were not there. Here the
+     * decrease after it fits only without it.
+     */
+    @Test
+    void aCopyTheInboxForgotChangesNothingInItsBatchAndTheOthersApplyWithoutIt() {
+        String product = newProduct("sale", 10);
+        StockChange first = decrease(product, 3);
+        stockService.apply(List.of(first));
+        database.forgetAnsweredRequest(first.eventId(), first.orderId().orElseThrow());
+        StockChange before = decrease(product, 2);
+        StockChange after = decrease(product, 4);
+
+        List<StockResult> results = stockService.apply(List.of(before, copyOf(first), after));
+
+        assertThat(results).containsExactly(StockResult.APPLIED, StockResult.DUPLICATE, StockResult.APPLIED);
+        assertThat(database.available(product)).isEqualTo(10 - 3 - 2 - 4);
+        assertThat(database.query(
+                        "SELECT event_id, available_after FROM stock_movement WHERE product_id = ? AND event_id IS"
+                                + " NOT NULL ORDER BY id",
+                        product))
+                .containsExactly(
+                        List.of(first.eventId(), 7), List.of(before.eventId(), 5), List.of(after.eventId(), 1));
+        assertThat(database.number(
+                        "SELECT count(*) FROM processed_event WHERE event_id IN (?, ?, ?)",
+                        first.eventId(),
+                        before.eventId(),
+                        after.eventId()))
+                .as("all three remembered")
+                .isEqualTo(3);
+        assertThat(database.query(
+                        "SELECT type FROM outbox_event WHERE aggregateid = ?",
+                        first.orderId().orElseThrow().toString()))
+                .as("the copy answered again")
+                .containsExactly(List.of(StockDecreased.TYPE));
     }
 
     /**
@@ -113,6 +174,23 @@ class BatchApplyTest extends StockEventTestBase {
         assertThat(HeaderText.of(deadLetter.headers(), EventHeaders.EVENT_ID)).contains(overflow.toString());
         assertThat(HeaderText.of(deadLetter.headers(), "dead-letter-reason"))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("would exceed"));
+    }
+
+    /** A request to take this many units, as a record at a new offset carries it. */
+    private StockChange decrease(String product, int quantity) {
+        return StockChange.of(
+                new EventSource(UUID.randomUUID(), 0, offsets++),
+                new StockDecreaseRequested(UUID.randomUUID(), product, quantity));
+    }
+
+    /** The same request, arriving again at a new offset. */
+    private StockChange copyOf(StockChange change) {
+        return new StockChange(
+                new EventSource(change.eventId(), 0, offsets++),
+                change.kind(),
+                change.productId(),
+                change.quantity(),
+                change.orderId());
     }
 
     /** Waits until the product has this many movements caused by events. */

@@ -27,6 +27,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 @InventoryTestResource
@@ -34,28 +36,63 @@ class StockEventConsumerTest extends StockEventTestBase {
 
     private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
 
-    /** The copy may come from order-service asking again because the answer never reached it: so it is answered. */
-    @Test
-    void appliesADecreaseOnceWhenItArrivesTwiceAndAnswersTheCopyWithTheSameAnswer() {
+    /**
+     * The copy may come from order-service asking again because the answer never reached it: so it is answered. It
+     * may come after the inbox forgot the first ({@code inbox.retention.period}, 7 days), redriven from the dead-letter
+     * topic (kept 30 days): it is claimed again, and the first's movement is what says it was applied.
+     */
+    @ParameterizedTest(name = "the inbox forgot the first: {0}")
+    @ValueSource(booleans = {false, true})
+    void appliesADecreaseOnceWhenItArrivesTwiceAndAnswersTheCopyWithTheSameAnswer(boolean forgotten) {
         String product = newProduct("ev", 10);
         UUID orderId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        await(events.decrease(eventId, orderId, product, 3));
-        awaitProcessed(eventId);
-        List<Object> answer = answerTo(orderId);
+        List<Object> answer = decreaseAndAwaitAnswer(eventId, orderId, product, 3);
+        if (forgotten) {
+            database.forgetAnsweredRequest(eventId, orderId);
+        }
         await(events.decrease(eventId, orderId, product, 3));
         // After the copy, in its partition: once it is processed, so is the copy.
         sendAndAwaitProcessed(marker -> events.decrease(marker, UUID.randomUUID(), product, 1));
 
         assertThat(database.available(product)).isEqualTo(10 - 3 - 1);
+        assertThat(database.query(
+                        "SELECT kind, outcome, available_after FROM stock_movement WHERE event_id = ?", eventId))
+                .containsExactly(List.of("DECREASE", "APPLIED", 7));
         assertThat(outcomeTypesOf(orderId)).containsExactly(StockDecreased.TYPE);
         List<Object> answerAgain = answerTo(orderId);
         assertThat(answerAgain.get(0)).as("the same answer id").isEqualTo(answer.get(0));
         assertThat((Timestamp) answerAgain.get(1)).as("written again").isAfter((Timestamp) answer.get(1));
-        assertThat(database.query(
-                        "SELECT kind, outcome, available_after FROM stock_movement WHERE event_id = ?", eventId))
-                .containsExactly(List.of("DECREASE", "APPLIED", 7));
+        assertThat(database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId))
+                .as("remembered (again)")
+                .isOne();
+    }
+
+    /**
+     * A refused decrease is answered again with its refusal, even once the units it wanted are there: the order was
+     * told, and stock taken now would be taken for an order that does not wait for it.
+     */
+    @Test
+    void aRefusedDecreaseArrivingAfterTheInboxForgotItIsRefusedAgainAsTheFirstTime() {
+        String product = newProduct("ev", 2);
+        UUID orderId = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+
+        List<Object> answer = decreaseAndAwaitAnswer(eventId, orderId, product, 3);
+        database.forgetAnsweredRequest(eventId, orderId);
+        await(events.replenish(UUID.randomUUID(), product, 10));
+        await(events.decrease(eventId, orderId, product, 3));
+        sendAndAwaitProcessed(marker -> events.replenish(marker, product, 1));
+
+        assertThat(database.available(product)).isEqualTo(2 + 10 + 1);
+        assertThat(database.query("SELECT outcome, reason FROM stock_movement WHERE event_id = ?", eventId))
+                .containsExactly(List.of("REJECTED", StockDecreaseRejected.RejectionReason.INSUFFICIENT_STOCK.name()));
+        assertThat(outcomePayloadsOf(orderId))
+                .singleElement()
+                .asString()
+                .contains(StockDecreaseRejected.RejectionReason.INSUFFICIENT_STOCK.name());
+        assertThat((Timestamp) answerTo(orderId).get(1)).as("answered again").isAfter((Timestamp) answer.get(1));
     }
 
     @Test
@@ -213,6 +250,13 @@ class StockEventConsumerTest extends StockEventTestBase {
     private void awaitProcessed(UUID eventId) {
         await().atMost(APPLY_TIMEOUT)
                 .until(() -> database.number("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId) == 1);
+    }
+
+    /** Sends a decrease, waits until inventory has processed it, and returns the id and write time of its answer. */
+    private List<Object> decreaseAndAwaitAnswer(UUID eventId, UUID orderId, String product, int quantity) {
+        await(events.decrease(eventId, orderId, product, quantity));
+        awaitProcessed(eventId);
+        return answerTo(orderId);
     }
 
     /** The id and write time of the one answer about this order. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.DecodingSlot;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;

@@ -3,6 +3,7 @@ package dev.outboxstock.order.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.DecodingSlot;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;

@@ -4,6 +4,7 @@ import static dev.outboxstock.order.CustomerOrders.body;
 import static dev.outboxstock.order.CustomerOrders.line;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,21 +18,32 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.outboxstock.contract.StockDecreaseRequested;
+import dev.outboxstock.contract.StockReleaseRequested;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.contract.testing.OpenApiLint;
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.DecodingSlot;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.order.CustomerOrders;
 import dev.outboxstock.order.OrderTestResource;
 import dev.outboxstock.order.OrdersDatabase;
+import dev.outboxstock.order.StockOutcomeProducer;
 import dev.outboxstock.problem.Problem;
 import dev.outboxstock.problem.Roles;
 import dev.outboxstock.token.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +51,7 @@ import org.junit.jupiter.api.Test;
 @OrderTestResource
 class OrderResourceTest {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
     @InjectLocalStack
@@ -116,22 +129,52 @@ class OrderResourceTest {
         place(key, body(line("plum", 2))).statusCode(422).contentType(Problem.MEDIA_TYPE);
     }
 
+    /**
+     * The racers are made to overlap: the test holds a lock on the key table, so every racer's claim of the key waits
+     * in its open transaction, and lets go only once all of them wait. They then claim the one key together: one
+     * places the order, the others wait for its commit and answer with its order.
+     */
     @Test
-    void racingRequestsWithOneIdempotencyKeyPlaceOneOrder() {
+    void racingRequestsWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        int racers = 8;
         String key = "race-" + UUID.randomUUID();
-        List<CompletableFuture<String>> racers = List.of(1, 2, 3, 4).stream()
-                .map(i -> CompletableFuture.supplyAsync(() -> place(key, body(line("fig", 3)))
-                        .statusCode(201)
-                        .extract()
-                        .<String>path("id")))
-                .toList();
+        String product = "fig-" + UUID.randomUUID();
+        ExecutorService clients = Executors.newFixedThreadPool(racers);
+        try (Connection holder = stack.postgres().orElseThrow().connect(OrdersDatabase.NAME)) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("LOCK TABLE idempotency_key IN SHARE MODE");
+            }
+            List<CompletableFuture<ExtractableResponse<Response>>> answers = IntStream.range(0, racers)
+                    .mapToObj(racer -> CompletableFuture.supplyAsync(
+                            () -> place(key, body(line(product, 3))).extract(), clients))
+                    .toList();
+            await().atMost(TIMEOUT).until(() -> waitingForTheKeyTable() == racers);
+            assertThat(answers).as("all in flight at once").noneMatch(CompletableFuture::isDone);
+            holder.commit();
 
-        List<String> ids =
-                racers.stream().map(CompletableFuture::join).distinct().toList();
+            List<ExtractableResponse<Response>> placed =
+                    answers.stream().map(CompletableFuture::join).toList();
 
-        assertThat(ids).hasSize(1);
-        assertThat(database.number("SELECT count(*) FROM customer_order WHERE id = ?::uuid", ids.get(0)))
-                .isEqualTo(1);
+            assertThat(placed)
+                    .allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(201));
+            assertThat(placed.stream().map(answer -> answer.<String>path("id")).distinct())
+                    .hasSize(1);
+            assertThat(placed.stream()
+                            .map(answer -> "true".equals(answer.header(OrderResource.IDEMPOTENT_REPLAYED)))
+                            .toList())
+                    .as("replayed: one placed the order, the others were given it")
+                    .hasSize(racers)
+                    .containsOnlyOnce(false);
+            assertThat(database.number("SELECT count(*) FROM order_line WHERE product_id = ?", product))
+                    .as("one order placed")
+                    .isOne();
+            assertThat(database.number("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", product))
+                    .as("its one stock request")
+                    .isOne();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
@@ -170,12 +213,37 @@ class OrderResourceTest {
         assertThat(theirs).isNotEqualTo(mine);
     }
 
+    /**
+     * Cancelling again changes nothing: the order stays cancelled as it was, and what its lines took is asked back
+     * once. A second request would have the first's id, so the outbox's key keeps one row either way: its writes in
+     * the write-ahead log, which the relay reads, are counted. The first line took its stock, the second has no
+     * answer yet (it is given back when inventory reports it).
+     */
     @Test
-    void cancelsAPendingOrderOnce() {
-        String order = CustomerOrders.place(body(line("kiwi", 1)));
+    void cancelsAPendingOrderOnce() throws Exception {
+        UUID order = CustomerOrders.placeOneOfEach("kiwi", "lime");
+        StockOutcomeProducer.sendStockTaken(stack, UUID.randomUUID(), order, "kiwi");
+        await().atMost(TIMEOUT).until(() -> lineStatuses(order).equals(List.of("RESERVED", "PENDING")));
+        List<String> releaseWrites;
+        Object cancelledAt;
+        try (DecodingSlot slot = DecodingSlot.create(database, "cancel_once")) {
+            CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
+            cancelledAt = updatedAt(order);
+            CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
+            releaseWrites = slot.outboxChanges().stream()
+                    .filter(change -> change.contains(order.toString()))
+                    .toList();
+        }
 
-        CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
-        CustomerOrders.cancel(order).statusCode(200).body("status", equalTo("CANCELLED"));
+        assertThat(releaseWrites)
+                .singleElement()
+                .asString()
+                .startsWith("table public.outbox_event: INSERT:")
+                .contains(StockReleaseRequested.TYPE, "'kiwi'");
+        assertThat(database.number("SELECT count(*) FROM customer_order WHERE id = ? AND status = 'CANCELLED'", order))
+                .isOne();
+        assertThat(updatedAt(order)).as("the second cancel changed nothing").isEqualTo(cancelledAt);
+        assertThat(lineStatuses(order)).containsExactly("RELEASE_REQUESTED", "PENDING");
     }
 
     @Test
@@ -268,6 +336,24 @@ class OrderResourceTest {
 
         String document = given().accept("application/json").get("/q/openapi").asString();
         assertThat(OpenApiLint.violations(document)).isEmpty();
+    }
+
+    /** How many transactions wait for a lock on the idempotency key table. */
+    private long waitingForTheKeyTable() {
+        return database.number("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation"
+                + " WHERE c.relname = 'idempotency_key' AND NOT l.granted");
+    }
+
+    private List<String> lineStatuses(UUID order) {
+        return database.query("SELECT status FROM order_line WHERE order_id = ? ORDER BY line_number", order).stream()
+                .map(row -> (String) row.get(0))
+                .toList();
+    }
+
+    private Object updatedAt(UUID order) {
+        return database.query("SELECT updated_at FROM customer_order WHERE id = ?", order)
+                .get(0)
+                .get(0);
     }
 
     /** Places the order with this Idempotency-Key, which must be accepted, and returns its id. */

@@ -1,6 +1,5 @@
-package dev.outboxstock.order.outbox;
+package dev.outboxstock.localstack.testing;
 
-import dev.outboxstock.order.OrdersDatabase;
 import java.util.List;
 
 /**
@@ -8,9 +7,9 @@ import java.util.List;
  * outbox's writes put in the write-ahead log (a relay's {@code pgoutput} slot sees the same changes). Made by
  * {@link #create}; closing it drops it.
  */
-record DecodingSlot(OrdersDatabase database, String name) implements AutoCloseable {
+public record DecodingSlot(TestDatabase database, String name) implements AutoCloseable {
 
-    static DecodingSlot create(OrdersDatabase database, String name) {
+    public static DecodingSlot create(TestDatabase database, String name) {
         database.execute("SELECT pg_create_logical_replication_slot('" + name + "', 'test_decoding')");
         return new DecodingSlot(database, name);
     }
@@ -19,7 +18,7 @@ record DecodingSlot(OrdersDatabase database, String name) implements AutoCloseab
      * The changes to {@code outbox_event} the slot has not yet handed out, in log order, each as
      * {@code table public.outbox_event: INSERT: ...} (or {@code DELETE}, {@code UPDATE}).
      */
-    List<String> outboxChanges() {
+    public List<String> outboxChanges() {
         return database.query("SELECT data FROM pg_logical_slot_get_changes('" + name + "', NULL, NULL)").stream()
                 .map(row -> (String) row.get(0))
                 .filter(change -> change.startsWith("table public.outbox_event"))
