@@ -27,9 +27,10 @@ public interface ReconciliationConfig {
     Duration askAgainCeiling();
 
     /**
-     * A line whose request is older than this is no longer asked about: inventory remembers the requests it applied
-     * for its {@code inbox.retention.period} (7 days), and by then the request, if it was not lost, has long been
-     * read. Measured from the line's own request (a release may be asked for long after its order was placed).
+     * A line whose request is older than this is no longer asked about: by then the request, if it was not lost, has
+     * long been read, and one that was is an operator's case (the order stays pending, and the alert says so). Asking
+     * later would change nothing twice (inventory records each request's movement once, for good); it would only cost.
+     * Measured from the line's own request (a release may be asked for long after its order was placed).
      */
     @WithDefault("1d")
     Duration stopAskingAfter();
