@@ -5,6 +5,8 @@ import dev.outboxstock.localstack.testing.AcknowledgedSend;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,9 +28,9 @@ public final class LedgerEntries implements AutoCloseable {
                 new StringSerializer());
     }
 
-    /** Posts an entry without waiting for Kafka's acknowledgement. */
-    public void post(String topic, UUID eventId, String account, int amount) {
-        producer.send(record(topic, eventId, account, amount));
+    /** Posts an entry without waiting for Kafka's acknowledgement: where it lands, once {@link #flush}ed. */
+    public Future<RecordMetadata> post(String topic, UUID eventId, String account, int amount) {
+        return producer.send(record(topic, eventId, account, amount));
     }
 
     /** Posts an entry and waits for Kafka's acknowledgement: where it landed. */
@@ -37,10 +39,27 @@ public final class LedgerEntries implements AutoCloseable {
     }
 
     /** A record that no retry can make valid: it has no event id. */
-    public void postWithoutEventId(String topic, String account) {
+    public Future<RecordMetadata> postWithoutEventId(String topic, String account) {
         ProducerRecord<String, String> record = record(topic, UUID.randomUUID(), account, 1);
         record.headers().remove(EventHeaders.EVENT_ID);
-        producer.send(record);
+        return producer.send(record);
+    }
+
+    /** The offset a posted entry landed at, once it was flushed. */
+    public static long offsetOf(Future<RecordMetadata> posted) {
+        return await(posted).offset();
+    }
+
+    /** Where a posted entry landed, once it was flushed. */
+    public static RecordMetadata await(Future<RecordMetadata> posted) {
+        try {
+            return posted.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Not posted", e.getCause());
+        }
     }
 
     public void flush() {

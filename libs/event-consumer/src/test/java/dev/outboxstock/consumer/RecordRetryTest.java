@@ -1,0 +1,124 @@
+package dev.outboxstock.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.outboxstock.consumer.ledger.ApplyFaults;
+import dev.outboxstock.consumer.ledger.LedgerDatabase;
+import dev.outboxstock.consumer.ledger.LedgerEntries;
+import dev.outboxstock.consumer.ledger.LedgerTestResource;
+import dev.outboxstock.consumer.ledger.LedgerTopics;
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.PostgresServer;
+import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.localstack.testing.KeyPartition;
+import dev.outboxstock.localstack.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A failure that may go away is retried in place with backoff: the partition waits, keeping its order, the readiness
+ * check names it once it waited longer than {@code inbox.retry.not-ready-after} (1 s here), and the batch applies once
+ * the cause is gone, nothing dead-lettered.
+ */
+@QuarkusTest
+@LedgerTestResource
+class RecordRetryTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @InjectLocalStack
+    LocalStack stack;
+
+    @Inject
+    ApplyFaults faults;
+
+    @Inject
+    @Readiness
+    InboxReadinessCheck readiness;
+
+    private LedgerEntries entries;
+    private LedgerDatabase database;
+
+    @BeforeEach
+    void connect() {
+        entries = new LedgerEntries(stack.kafka().orElseThrow().bootstrapServers());
+        database = new LedgerDatabase(stack);
+    }
+
+    @AfterEach
+    void disconnect() {
+        faults.cure();
+        entries.close();
+    }
+
+    @Test
+    void aTransientFailureIsRetriedInPlaceWhileReadinessNamesThePartitionThenTheBatchAppliesOnce() {
+        String account = "transient-" + UUID.randomUUID();
+        // 50 + 100 + 200 + 400 ms x 9: about 4 s of failures, longer than the 1 s after which readiness says so.
+        int failures = 12;
+        faults.failNext(failures);
+        int failedBefore = faults.failed();
+        post(account, 10);
+
+        await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
+        assertThat(readiness.call().getData().orElseThrow())
+                .containsKey(LedgerTopics.ENTRIES + "-" + partitionOf(account));
+        assertThat(database.lines(account)).as("nothing applied while failing").isZero();
+        post(account, 10);
+
+        await().atMost(TIMEOUT).until(() -> database.lines(account) == 20);
+        assertThat(faults.failed() - failedBefore).isEqualTo(failures);
+        assertThat(database.offsetsInAppliedOrder(account))
+                .as("the records that arrived while the partition waited came after it, in order")
+                .isSorted();
+        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertNothingDeadLettered(account);
+    }
+
+    @Test
+    void theDatabaseAwayIsWaitedForAndTheRecordsApplyOnceItIsBack() {
+        String account = "outage-" + UUID.randomUUID();
+        PostgresServer postgres = stack.postgres().orElseThrow();
+        postgres.stop();
+        try {
+            post(account, 5);
+            await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
+            assertThat(readiness.call().getData().orElseThrow())
+                    .containsKey(LedgerTopics.ENTRIES + "-" + partitionOf(account));
+        } finally {
+            postgres.start();
+        }
+
+        await().atMost(TIMEOUT).until(() -> database.lines(account) == 5);
+        assertThat(database.offsetsInAppliedOrder(account)).isSorted();
+        await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.UP);
+        assertNothingDeadLettered(account);
+    }
+
+    private void post(String account, int count) {
+        IntStream.range(0, count).forEach(i -> entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, i + 1));
+        entries.flush();
+    }
+
+    private void assertNothingDeadLettered(String account) {
+        List<String> keys =
+                TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER).stream()
+                        .map(record -> record.key())
+                        .toList();
+        assertThat(keys).doesNotContain(account);
+    }
+
+    private static int partitionOf(String account) {
+        return KeyPartition.of(account, LedgerTopics.ENTRIES_PARTITIONS);
+    }
+}
