@@ -11,6 +11,7 @@ import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -105,6 +106,9 @@ class RecordHandlingTest {
                 .as("the first copy is the one applied")
                 .isEqualTo(database.number("SELECT min(source_offset) FROM ledger_line WHERE account = ?", account));
         assertThat(sameTransaction(account)).as("both copies came in one poll").isTrue();
+        assertThat(TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER))
+                .as("the copy was not dead-lettered")
+                .noneMatch(deadLetter -> account.equals(deadLetter.key()));
     }
 
     @Test
@@ -122,6 +126,9 @@ class RecordHandlingTest {
         assertThat(database.query("SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account))
                 .as("the copy, read before the entry after it on the same partition, changed nothing")
                 .containsExactly(List.of(3), List.of(4));
+        assertThat(TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER))
+                .as("nor was it dead-lettered")
+                .noneMatch(deadLetter -> account.equals(deadLetter.key()));
     }
 
     private boolean sameTransaction(String account) {

@@ -2,6 +2,8 @@ package dev.outboxstock.consumer.ledger;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
@@ -11,7 +13,12 @@ import java.util.UUID;
 @Table(name = "ledger_line")
 public class LedgerLine {
 
+    /** Given by the database as the line is written: the order lines were written in. */
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "applied_order")
+    Long appliedOrder;
+
     @Column(name = "event_id")
     UUID eventId;
 
