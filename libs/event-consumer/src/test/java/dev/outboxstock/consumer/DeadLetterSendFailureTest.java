@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.consumer.ledger.CommittedOffsets;
-import dev.outboxstock.consumer.ledger.LedgerDatabase;
 import dev.outboxstock.consumer.ledger.LedgerEntries;
 import dev.outboxstock.consumer.ledger.LedgerStackResource;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
-import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.HeaderText;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -35,13 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @LedgerTestResource
-class DeadLetterSendFailureTest {
+class DeadLetterSendFailureTest extends LedgerTestBase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final TopicPartition UNFILED = new TopicPartition(LedgerTopics.UNFILED, 0);
-
-    @InjectLocalStack
-    LocalStack stack;
 
     @Inject
     @Readiness
@@ -49,19 +44,14 @@ class DeadLetterSendFailureTest {
 
     @Test
     void aDeadLetterTheTopicCannotTakeHoldsItsPartitionUntilTheTopicTakesIt() {
-        String bootstrapServers = stack.kafka().orElseThrow().bootstrapServers();
-        LedgerDatabase database = new LedgerDatabase(stack);
+        String bootstrapServers = bootstrapServers();
         String account = "unfiled-" + UUID.randomUUID();
-        long refusedOffset;
-        long lastOffset;
-        try (LedgerEntries entries = new LedgerEntries(bootstrapServers)) {
-            entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 1);
-            Future<RecordMetadata> refused = entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 0);
-            Future<RecordMetadata> last = entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 2);
-            entries.flush();
-            refusedOffset = LedgerEntries.offsetOf(refused);
-            lastOffset = LedgerEntries.offsetOf(last);
-        }
+        entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 1);
+        Future<RecordMetadata> refused = entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 0);
+        Future<RecordMetadata> last = entries.post(LedgerTopics.UNFILED, UUID.randomUUID(), account, 2);
+        entries.flush();
+        long refusedOffset = LedgerEntries.offsetOf(refused);
+        long lastOffset = LedgerEntries.offsetOf(last);
 
         await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
         assertThat(readiness.call().getData().orElseThrow()).containsKey(LedgerTopics.UNFILED + "-0");
@@ -84,14 +74,11 @@ class DeadLetterSendFailureTest {
                 .until(() -> committed(bootstrapServers)
                         .filter(offset -> offset > lastOffset)
                         .isPresent());
-        assertThat(database.query("SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account))
-                .containsExactly(List.of(1), List.of(2));
+        assertThat(database.amountsInAppliedOrder(account)).containsExactly(1, 2);
         await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.UP);
 
         String later = "later-" + UUID.randomUUID();
-        try (LedgerEntries entries = new LedgerEntries(bootstrapServers)) {
-            entries.postAcknowledged(LedgerTopics.UNFILED, UUID.randomUUID(), later, 3);
-        }
+        entries.postAcknowledged(LedgerTopics.UNFILED, UUID.randomUUID(), later, 3);
         await().atMost(TIMEOUT).until(() -> database.lines(later) == 1);
     }
 

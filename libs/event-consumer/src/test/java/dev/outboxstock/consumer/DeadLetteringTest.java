@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.consumer.ledger.CommittedOffsets;
-import dev.outboxstock.consumer.ledger.LedgerDatabase;
 import dev.outboxstock.consumer.ledger.LedgerEntries;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
-import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.HeaderText;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -28,32 +26,24 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @LedgerTestResource
-class DeadLetteringTest {
+class DeadLetteringTest extends LedgerTestBase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @InjectLocalStack
-    LocalStack stack;
-
     @Test
     void deadLettersInterleavedWithGoodRecordsLeaveInOffsetOrder() {
-        String bootstrapServers = stack.kafka().orElseThrow().bootstrapServers();
-        LedgerDatabase database = new LedgerDatabase(stack);
+        String bootstrapServers = bootstrapServers();
         String account = "mixed-" + UUID.randomUUID();
-        Future<RecordMetadata> lastGood;
-        List<Future<RecordMetadata>> bad;
-        try (LedgerEntries entries = new LedgerEntries(bootstrapServers)) {
-            entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 1);
-            // An amount of zero is valid but refused by the table (a check violation): no retry can apply it.
-            Future<RecordMetadata> refused = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 0);
-            entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 2);
-            Future<RecordMetadata> invalid = entries.postWithoutEventId(LedgerTopics.ENTRIES, account);
-            entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 3);
-            Future<RecordMetadata> refusedAgain = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 0);
-            lastGood = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 4);
-            entries.flush();
-            bad = List.of(refused, invalid, refusedAgain);
-        }
+        entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 1);
+        // An amount of zero is valid but refused by the table (a check violation): no retry can apply it.
+        Future<RecordMetadata> refused = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 0);
+        entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 2);
+        Future<RecordMetadata> invalid = entries.postWithoutEventId(LedgerTopics.ENTRIES, account);
+        entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 3);
+        Future<RecordMetadata> refusedAgain = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 0);
+        Future<RecordMetadata> lastGood = entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, 4);
+        entries.flush();
+        List<Future<RecordMetadata>> bad = List.of(refused, invalid, refusedAgain);
         List<Long> badOffsets = bad.stream().map(LedgerEntries::offsetOf).toList();
 
         List<ConsumerRecord<String, String>> deadLetters = TopicReader.readUntil(
@@ -81,8 +71,7 @@ class DeadLetteringTest {
                         reason -> assertThat(reason).contains("missing header"),
                         reason -> assertThat(reason).contains("ledger_line_amount_check"));
         await().atMost(TIMEOUT).until(() -> database.lines(account) == 4);
-        assertThat(database.query("SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account))
-                .containsExactly(List.of(1), List.of(2), List.of(3), List.of(4));
+        assertThat(database.amountsInAppliedOrder(account)).containsExactly(1, 2, 3, 4);
         RecordMetadata last = LedgerEntries.await(lastGood);
         TopicPartition partition = new TopicPartition(last.topic(), last.partition());
         await().atMost(TIMEOUT)

@@ -3,9 +3,8 @@ package dev.outboxstock.consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.consumer.ledger.LedgerDatabase;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
-import dev.outboxstock.localstack.LocalStack;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,17 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Ids past the retention period (7 days here) are forgotten, several statements' worth; recent ones are kept. */
 @QuarkusTest
 @LedgerTestResource
-class ProcessedEventRetentionTest {
-
-    @InjectLocalStack
-    LocalStack stack;
+class ProcessedEventRetentionTest extends LedgerTestBase {
 
     @Inject
     ProcessedEventRetention retention;
 
     @Test
     void idsOlderThanThePeriodAreForgottenAndRecentOnesKept() {
-        LedgerDatabase database = new LedgerDatabase(stack);
         // More than one statement's worth (inbox.retention.batch-size=3), so the sweep must go on until none is left.
         List<UUID> old = processedDaysAgo(database, 7, 8);
         List<UUID> recent = processedDaysAgo(database, 2, 6);

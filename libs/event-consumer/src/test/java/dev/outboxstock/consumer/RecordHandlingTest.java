@@ -5,13 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.consumer.ledger.Deliveries;
 import dev.outboxstock.consumer.ledger.Deliveries.Delivered;
-import dev.outboxstock.consumer.ledger.LedgerDatabase;
-import dev.outboxstock.consumer.ledger.LedgerEntries;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
-import dev.outboxstock.localstack.LocalStack;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
-import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -20,36 +16,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A poll's records applied in one transaction, in offset order per partition; each event id takes effect once. */
 @QuarkusTest
 @LedgerTestResource
-class RecordHandlingTest {
+class RecordHandlingTest extends LedgerTestBase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    @InjectLocalStack
-    LocalStack stack;
-
     @Inject
     Deliveries deliveries;
-
-    private LedgerEntries entries;
-    private LedgerDatabase database;
-
-    @BeforeEach
-    void connect() {
-        entries = new LedgerEntries(stack.kafka().orElseThrow().bootstrapServers());
-        database = new LedgerDatabase(stack);
-    }
-
-    @AfterEach
-    void disconnect() {
-        entries.close();
-    }
 
     @Test
     void eachPollIsAppliedInOneTransactionInOffsetOrderPerPartition() {
@@ -106,9 +83,7 @@ class RecordHandlingTest {
                 .as("the first copy is the one applied")
                 .isEqualTo(database.number("SELECT min(source_offset) FROM ledger_line WHERE account = ?", account));
         assertThat(sameTransaction(account)).as("both copies came in one poll").isTrue();
-        assertThat(TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER))
-                .as("the copy was not dead-lettered")
-                .noneMatch(deadLetter -> account.equals(deadLetter.key()));
+        assertThat(deadLettered(account)).as("the copy was not dead-lettered").isFalse();
     }
 
     @Test
@@ -123,12 +98,10 @@ class RecordHandlingTest {
         entries.postAcknowledged(LedgerTopics.ENTRIES, after, account, 4);
         await().atMost(TIMEOUT).until(() -> database.processed(after));
 
-        assertThat(database.query("SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account))
+        assertThat(database.amountsInAppliedOrder(account))
                 .as("the copy, read before the entry after it on the same partition, changed nothing")
-                .containsExactly(List.of(3), List.of(4));
-        assertThat(TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER))
-                .as("nor was it dead-lettered")
-                .noneMatch(deadLetter -> account.equals(deadLetter.key()));
+                .containsExactly(3, 4);
+        assertThat(deadLettered(account)).as("nor was it dead-lettered").isFalse();
     }
 
     private boolean sameTransaction(String account) {

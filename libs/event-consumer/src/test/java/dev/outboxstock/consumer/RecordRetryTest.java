@@ -4,25 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.outboxstock.consumer.ledger.ApplyFaults;
-import dev.outboxstock.consumer.ledger.LedgerDatabase;
-import dev.outboxstock.consumer.ledger.LedgerEntries;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
-import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.PostgresServer;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.KeyPartition;
-import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @LedgerTestResource
-class RecordRetryTest {
+class RecordRetryTest extends LedgerTestBase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-    @InjectLocalStack
-    LocalStack stack;
 
     @Inject
     ApplyFaults faults;
@@ -46,19 +37,9 @@ class RecordRetryTest {
     @Readiness
     InboxReadinessCheck readiness;
 
-    private LedgerEntries entries;
-    private LedgerDatabase database;
-
-    @BeforeEach
-    void connect() {
-        entries = new LedgerEntries(stack.kafka().orElseThrow().bootstrapServers());
-        database = new LedgerDatabase(stack);
-    }
-
     @AfterEach
-    void disconnect() {
+    void cure() {
         faults.cure();
-        entries.close();
     }
 
     @Test
@@ -82,7 +63,7 @@ class RecordRetryTest {
                 .as("the records that arrived while the partition waited came after it, in order")
                 .isSorted();
         assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
-        assertNothingDeadLettered(account);
+        assertThat(deadLettered(account)).isFalse();
     }
 
     @Test
@@ -102,20 +83,12 @@ class RecordRetryTest {
         await().atMost(TIMEOUT).until(() -> database.lines(account) == 5);
         assertThat(database.offsetsInAppliedOrder(account)).isSorted();
         await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.UP);
-        assertNothingDeadLettered(account);
+        assertThat(deadLettered(account)).isFalse();
     }
 
     private void post(String account, int count) {
         IntStream.range(0, count).forEach(i -> entries.post(LedgerTopics.ENTRIES, UUID.randomUUID(), account, i + 1));
         entries.flush();
-    }
-
-    private void assertNothingDeadLettered(String account) {
-        List<String> keys =
-                TopicReader.readToEnd(stack.kafka().orElseThrow().bootstrapServers(), LedgerTopics.DEAD_LETTER).stream()
-                        .map(record -> record.key())
-                        .toList();
-        assertThat(keys).doesNotContain(account);
     }
 
     private static int partitionOf(String account) {

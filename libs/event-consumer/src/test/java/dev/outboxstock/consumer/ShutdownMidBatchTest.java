@@ -7,12 +7,10 @@ import dev.outboxstock.consumer.ledger.ApplyFaults;
 import dev.outboxstock.consumer.ledger.CommittedOffsets;
 import dev.outboxstock.consumer.ledger.Deliveries;
 import dev.outboxstock.consumer.ledger.Deliveries.Delivered;
-import dev.outboxstock.consumer.ledger.LedgerDatabase;
 import dev.outboxstock.consumer.ledger.LedgerEntries;
+import dev.outboxstock.consumer.ledger.LedgerTestBase;
 import dev.outboxstock.consumer.ledger.LedgerTestResource;
 import dev.outboxstock.consumer.ledger.LedgerTopics;
-import dev.outboxstock.localstack.LocalStack;
-import dev.outboxstock.localstack.testing.InjectLocalStack;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @LedgerTestResource
 @TestProfile(ShutdownMidBatchTest.OwnApplication.class)
-class ShutdownMidBatchTest {
+class ShutdownMidBatchTest extends LedgerTestBase {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final TopicPartition HANDOVER = new TopicPartition(LedgerTopics.HANDOVER, 0);
@@ -47,9 +45,6 @@ class ShutdownMidBatchTest {
 
     /** No setting of its own: a profile only so that this test gets an application it may stop. */
     public static class OwnApplication implements QuarkusTestProfile {}
-
-    @InjectLocalStack
-    LocalStack stack;
 
     @Inject
     ApplyFaults faults;
@@ -68,53 +63,47 @@ class ShutdownMidBatchTest {
 
     @Test
     void aBatchInterruptedByShutdownIsNotCommittedAndItsNextOwnerAppliesEachRecordOnce() {
-        String bootstrapServers = stack.kafka().orElseThrow().bootstrapServers();
-        LedgerDatabase database = new LedgerDatabase(stack);
         String account = "handover-" + UUID.randomUUID();
-        try (LedgerEntries entries = new LedgerEntries(bootstrapServers)) {
-            RecordMetadata before = entries.postAcknowledged(LedgerTopics.HANDOVER, UUID.randomUUID(), account, 1);
-            await().atMost(TIMEOUT).until(() -> committed(bootstrapServers) > before.offset());
+        RecordMetadata before = entries.postAcknowledged(LedgerTopics.HANDOVER, UUID.randomUUID(), account, 1);
+        await().atMost(TIMEOUT).until(() -> committed() > before.offset());
 
-            faults.failUntilCured();
-            List<Future<RecordMetadata>> batch = IntStream.range(0, 5)
-                    .mapToObj(i -> entries.post(LedgerTopics.HANDOVER, UUID.randomUUID(), account, 2 + i))
-                    .toList();
-            entries.flush();
-            long first = LedgerEntries.offsetOf(batch.get(0));
-            long last = LedgerEntries.offsetOf(batch.get(batch.size() - 1));
-            int failedBefore = faults.failed();
-            await().atMost(TIMEOUT).until(() -> faults.failed() >= failedBefore + 3);
+        faults.failUntilCured();
+        List<Future<RecordMetadata>> batch = IntStream.range(0, 5)
+                .mapToObj(i -> entries.post(LedgerTopics.HANDOVER, UUID.randomUUID(), account, 2 + i))
+                .toList();
+        entries.flush();
+        long first = LedgerEntries.offsetOf(batch.get(0));
+        long last = LedgerEntries.offsetOf(batch.get(batch.size() - 1));
+        int failedBefore = faults.failed();
+        await().atMost(TIMEOUT).until(() -> faults.failed() >= failedBefore + 3);
 
-            // What Quarkus does when it stops: the shutdown event first (the retry gives up on it), then each consumer
-            // leaves its group, its partitions revoked (the throttled strategy commits what was acknowledged).
-            shutdown.fire(new ShutdownEvent());
-            awaitNoMoreTries();
-            kafkaClients
-                    .getConsumer(LedgerTopics.HANDOVER)
-                    .runOnPollingThread((java.util.function.Consumer<Consumer<Object, Object>>) Consumer::unsubscribe)
-                    .await()
-                    .atMost(TIMEOUT);
+        // What Quarkus does when it stops: the shutdown event first (the retry gives up on it), then each consumer
+        // leaves its group, its partitions revoked (the throttled strategy commits what was acknowledged).
+        shutdown.fire(new ShutdownEvent());
+        awaitNoMoreTries();
+        kafkaClients
+                .getConsumer(LedgerTopics.HANDOVER)
+                .runOnPollingThread((java.util.function.Consumer<Consumer<Object, Object>>) Consumer::unsubscribe)
+                .await()
+                .atMost(TIMEOUT);
 
-            assertThat(committed(bootstrapServers))
-                    .as("the interrupted batch's offsets were not committed")
-                    .isEqualTo(first);
-            assertThat(database.lines(account)).isEqualTo(1);
+        assertThat(committed())
+                .as("the interrupted batch's offsets were not committed")
+                .isEqualTo(first);
+        assertThat(database.lines(account)).isEqualTo(1);
 
-            faults.cure();
-            channels.getPausable(LedgerTopics.HANDOVER_SUCCESSOR).resume();
+        faults.cure();
+        channels.getPausable(LedgerTopics.HANDOVER_SUCCESSOR).resume();
 
-            await().atMost(TIMEOUT).until(() -> database.lines(account) == 1 + batch.size());
-            assertThat(database.query(
-                            "SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account))
-                    .containsExactly(List.of(1), List.of(2), List.of(3), List.of(4), List.of(5), List.of(6));
-            assertThat(deliveries.batchesOf(LedgerTopics.HANDOVER_SUCCESSOR).stream()
-                            .flatMap(List::stream)
-                            .map(Delivered::offset))
-                    .as("the successor received the interrupted batch again, from its first record")
-                    .startsWith(first)
-                    .contains(last);
-            await().atMost(TIMEOUT).until(() -> committed(bootstrapServers) > last);
-        }
+        await().atMost(TIMEOUT).until(() -> database.lines(account) == 1 + batch.size());
+        assertThat(database.amountsInAppliedOrder(account)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(deliveries.batchesOf(LedgerTopics.HANDOVER_SUCCESSOR).stream()
+                        .flatMap(List::stream)
+                        .map(Delivered::offset))
+                .as("the successor received the interrupted batch again, from its first record")
+                .startsWith(first)
+                .contains(last);
+        await().atMost(TIMEOUT).until(() -> committed() > last);
     }
 
     /** Waits until the interrupted batch is tried no more: the retry stopped once the application was stopping. */
@@ -128,7 +117,7 @@ class ShutdownMidBatchTest {
         });
     }
 
-    private static long committed(String bootstrapServers) {
-        return CommittedOffsets.of(bootstrapServers, GROUP, HANDOVER).orElse(-1L);
+    private long committed() {
+        return CommittedOffsets.of(bootstrapServers(), GROUP, HANDOVER).orElse(-1L);
     }
 }

@@ -26,6 +26,13 @@ public final class LedgerDatabase extends TestDatabase {
                 .toList();
     }
 
+    /** The amounts of an account's lines, in the order they were written. */
+    public List<Integer> amountsInAppliedOrder(String account) {
+        return query("SELECT amount FROM ledger_line WHERE account = ? ORDER BY applied_order", account).stream()
+                .map(row -> ((Number) row.get(0)).intValue())
+                .toList();
+    }
+
     /** How many transactions wrote the account's lines. */
     public long transactions(String account) {
         return number("SELECT count(DISTINCT transaction_id) FROM ledger_line WHERE account = ?", account);

@@ -1,0 +1,41 @@
+package dev.outboxstock.consumer.ledger;
+
+import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.InjectLocalStack;
+import dev.outboxstock.localstack.testing.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What a test of the library over the ledger test application needs: the stack, a producer of ledger entries and
+ * direct reads of the database. Subclasses are {@code @QuarkusTest @LedgerTestResource}.
+ */
+public abstract class LedgerTestBase {
+
+    @InjectLocalStack
+    protected LocalStack stack;
+
+    protected LedgerEntries entries;
+    protected LedgerDatabase database;
+
+    @BeforeEach
+    void connect() {
+        entries = new LedgerEntries(bootstrapServers());
+        database = new LedgerDatabase(stack);
+    }
+
+    @AfterEach
+    void disconnect() {
+        entries.close();
+    }
+
+    protected String bootstrapServers() {
+        return stack.kafka().orElseThrow().bootstrapServers();
+    }
+
+    /** Whether a record of the account is on the ledger's dead-letter topic now. */
+    protected boolean deadLettered(String account) {
+        return TopicReader.readToEnd(bootstrapServers(), LedgerTopics.DEAD_LETTER).stream()
+                .anyMatch(deadLetter -> account.equals(deadLetter.key()));
+    }
+}
