@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +31,6 @@ class RecordRetryTest extends LedgerTestBase {
     @Inject
     ApplyFaults faults;
 
-    @Inject
-    @Readiness
-    InboxReadinessCheck readiness;
-
     @AfterEach
     void cure() {
         faults.cure();
@@ -51,9 +45,7 @@ class RecordRetryTest extends LedgerTestBase {
         int failedBefore = faults.failed();
         post(account, 10);
 
-        await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
-        assertThat(readiness.call().getData().orElseThrow())
-                .containsKey(LedgerTopics.ENTRIES + "-" + partitionOf(account));
+        await().atMost(TIMEOUT).until(() -> notReadyFor(partitionOf(account)));
         assertThat(database.lines(account)).as("nothing applied while failing").isZero();
         post(account, 10);
 
@@ -62,7 +54,7 @@ class RecordRetryTest extends LedgerTestBase {
         assertThat(database.offsetsInAppliedOrder(account))
                 .as("the records that arrived while the partition waited came after it, in order")
                 .isSorted();
-        assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(notReadyFor(partitionOf(account))).isFalse();
         assertThat(deadLettered(account)).isFalse();
     }
 
@@ -73,16 +65,14 @@ class RecordRetryTest extends LedgerTestBase {
         postgres.stop();
         try {
             post(account, 5);
-            await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
-            assertThat(readiness.call().getData().orElseThrow())
-                    .containsKey(LedgerTopics.ENTRIES + "-" + partitionOf(account));
+            await().atMost(TIMEOUT).until(() -> notReadyFor(partitionOf(account)));
         } finally {
             postgres.start();
         }
 
         await().atMost(TIMEOUT).until(() -> database.lines(account) == 5);
         assertThat(database.offsetsInAppliedOrder(account)).isSorted();
-        await().atMost(TIMEOUT).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.UP);
+        await().atMost(TIMEOUT).until(() -> !notReadyFor(partitionOf(account)));
         assertThat(deadLettered(account)).isFalse();
     }
 
@@ -91,7 +81,8 @@ class RecordRetryTest extends LedgerTestBase {
         entries.flush();
     }
 
-    private static int partitionOf(String account) {
-        return KeyPartition.of(account, LedgerTopics.ENTRIES_PARTITIONS);
+    /** The partition of the ledger's topic that the account's entries go to, as the readiness check names it. */
+    private static String partitionOf(String account) {
+        return LedgerTopics.ENTRIES + "-" + KeyPartition.of(account, LedgerTopics.ENTRIES_PARTITIONS);
     }
 }

@@ -1,8 +1,13 @@
 package dev.outboxstock.consumer.ledger;
 
+import dev.outboxstock.consumer.InboxReadinessCheck;
 import dev.outboxstock.localstack.LocalStack;
 import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.localstack.testing.TopicReader;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -14,6 +19,10 @@ public abstract class LedgerTestBase {
 
     @InjectLocalStack
     protected LocalStack stack;
+
+    @Inject
+    @Readiness
+    InboxReadinessCheck readiness;
 
     protected LedgerEntries entries;
     protected LedgerDatabase database;
@@ -31,6 +40,16 @@ public abstract class LedgerTestBase {
 
     protected String bootstrapServers() {
         return stack.kafka().orElseThrow().bootstrapServers();
+    }
+
+    /**
+     * Whether the readiness check names the partition ({@code topic-partition}) as waiting too long; the check is DOWN
+     * then. Other partitions do not count: a test that failed may have left one waiting.
+     */
+    protected boolean notReadyFor(String partition) {
+        HealthCheckResponse response = readiness.call();
+        return response.getStatus() == HealthCheckResponse.Status.DOWN
+                && response.getData().orElse(Map.of()).containsKey(partition);
     }
 
     /** Whether a record of the account is on the ledger's dead-letter topic now. */
