@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
  * offset order per partition, retried until it works while the failure can pass, the partitions waiting in order. A
  * failure no retry can cure applies them again one at a time, so that only the record that causes it is set aside.
  * Records that do not decode, and those set aside, are then dead-lettered (sent to the channel's dead-letter topic
- * with the reason), one after the other in offset order, and the batch is acknowledged (its offsets committed) last:
+ * with the reason), one after the other in offset order, each tried again in place until the topic took it (a topic
+ * that is missing or refuses it is a failure that may go away: the partition waits, and no record is acknowledged
+ * unsent), and the batch is acknowledged (its offsets committed) last:
  * a dead letter's acknowledgement may commit its partition's offset, so it must never come before the transaction or
  * another dead letter of an earlier offset. Interrupted by shutdown, the batch is left unacknowledged, so the
  * partitions' next owner receives it again.
@@ -75,11 +78,19 @@ public class RecordHandling {
                 .map(Decoded::span)
                 .filter(span -> !setAside.contains(span))
                 .forEach(Span::end);
-        CompletionStage<Void> written = CompletableFuture.completedFuture(null);
-        for (DeadLetter deadLetter : deadLetters.stream().sorted(OFFSET_ORDER).toList()) {
-            written = written.thenCompose(previous -> send(deadLetter));
+        List<DeadLetter> inOffsetOrder =
+                deadLetters.stream().sorted(OFFSET_ORDER).toList();
+        for (int sent = 0; sent < inOffsetOrder.size(); sent++) {
+            try {
+                deadLetter(inOffsetOrder.get(sent));
+            } catch (ShutdownInProgressException stopping) {
+                inOffsetOrder
+                        .subList(sent, inOffsetOrder.size())
+                        .forEach(unsent -> unsent.span().end());
+                return new CompletableFuture<>();
+            }
         }
-        return written.thenCompose(all -> batch.ack());
+        return batch.ack();
     }
 
     private <E> void applyIsolatingPermanentFailures(
@@ -109,7 +120,12 @@ public class RecordHandling {
         }
     }
 
-    private CompletionStage<Void> send(DeadLetter deadLetter) {
+    /**
+     * Sends the record to the channel's dead-letter topic and waits until the topic took it (the failure strategy
+     * acknowledges the record then). A send that fails (the topic missing, the broker refusing or away) is tried
+     * again like any failure that may go away, the partition waiting: the record is never acknowledged unsent.
+     */
+    private void deadLetter(DeadLetter deadLetter) {
         IncomingKafkaRecord<String, String> record = deadLetter.record();
         LOG.warnf(
                 "Dead-lettering %s-%d@%d: %s",
@@ -117,10 +133,26 @@ public class RecordHandling {
                 record.getPartition(),
                 record.getOffset(),
                 deadLetter.reason().getMessage());
+        retry.untilApplied(
+                record.getTopic(),
+                Set.of(record.getTopic() + "-" + record.getPartition()),
+                () -> awaitSent(record.nack(deadLetter.reason())));
         registry.counter("inbox.records.dead.lettered", "topic", record.getTopic())
                 .increment();
         RecordSpans.endFailed(deadLetter.span(), deadLetter.reason());
-        return record.nack(deadLetter.reason());
+    }
+
+    private static void awaitSent(CompletionStage<Void> sending) {
+        try {
+            sending.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            // The retry's next pause sees the flag and stops: the application is stopping.
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while dead-lettering", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "The dead-letter topic did not take the record: " + e.getCause(), e.getCause());
+        }
     }
 
     private static String topicOf(List<? extends Decoded<?>> records) {
