@@ -12,7 +12,10 @@ import dev.outboxstock.relay.testing.RelaySchema;
 import dev.outboxstock.relay.testing.RelayedEvents;
 import dev.outboxstock.relay.testing.WrittenRow;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,8 @@ class RelayFailoverIT {
     private ServiceProcess active;
     private ServiceProcess standby;
     private BackgroundOutboxWriter writer;
+    /** How many rows the writer had committed when the standby relayed its first record. */
+    private int committedAtTakeover;
 
     @BeforeEach
     void startTwoReplicasUnderLoad() {
@@ -63,24 +68,33 @@ class RelayFailoverIT {
         active.kill();
         Duration takeover = awaitTakeover();
 
-        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey();
+        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey(List.of());
         LOG.infof(
                 "Failover: the standby relayed its first record %d ms after kill -9 of the active replica; %d rows, %d duplicates",
                 takeover.toMillis(), relayed.records().size(), relayed.duplicates());
         assertThat(Stream.of(first, second).filter(ServiceProcess::isAlive)).containsExactly(standby);
     }
 
-    /** Its lock's session times out (RelayProcess sets 3 s); Kafka fences the producer it still has. */
+    /**
+     * Its lock's session times out (RelayProcess sets 3 s); Kafka fences the producer it still has. Once it wakes, it
+     * commits nothing more: what it still had in hand is never seen by a consumer reading committed records.
+     */
     @Test
-    void aFrozenActiveReplicaIsReplacedWithinSecondsAndStandsDownWhenItWakes() throws InterruptedException {
+    void aFrozenActiveReplicaIsReplacedWithinSecondsAndStandsDownWhenItWakes() {
         active.pause();
         Duration takeover = awaitTakeover();
-        Thread.sleep(5_000);
+        // Instead of sleeping: the new streamer relays rows committed after it took over, before the frozen one
+        // wakes. Anything the woken one could still commit would come after those, where no replay belongs.
+        List<WrittenRow> committedAfterTakeover = BackgroundOutboxWriter.start(
+                        stack.postgres().orElseThrow(), 10, 25, 10, 0)
+                .awaitCommitted();
+        RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, committedAfterTakeover, TIMEOUT);
         active.resume();
 
         await().atMost(TIMEOUT).until(() -> RelayProcess.state(active).startsWith("STANDBY/"));
         assertThat(RelayProcess.state(standby)).isEqualTo("ACTIVE/STREAMING");
-        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey();
+        RelayedEvents relayed = awaitEveryRowInCommitOrderPerKey(committedAfterTakeover);
+        relayed.assertNoCopyAfterTheFirstOf(committedAfterTakeover);
         LOG.infof(
                 "Frozen streamer: the standby relayed its first record %d ms after SIGSTOP; %d rows, %d duplicates",
                 takeover.toMillis(), relayed.records().size(), relayed.duplicates());
@@ -92,16 +106,33 @@ class RelayFailoverIT {
         await().atMost(TAKEOVER_BOUND)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> RelayProcess.relayed(standby) > 0);
+        committedAtTakeover = writer.committedSoFar();
         Duration takeover = Duration.ofNanos(System.nanoTime() - faultAt);
         assertThat(RelayProcess.state(standby)).isEqualTo("ACTIVE/STREAMING");
         return takeover;
     }
 
-    private RelayedEvents awaitEveryRowInCommitOrderPerKey() {
+    /**
+     * Every row of the writer's and of {@code later} (committed after the takeover, with keys of their own) on the
+     * topic, first copies in commit order per key; copies only of the writer's rows committed before the takeover
+     * (what the former streamer had committed since its last stored position), and at most one copy each.
+     */
+    private RelayedEvents awaitEveryRowInCommitOrderPerKey(List<WrittenRow> later) {
         List<WrittenRow> rows = writer.awaitCommitted();
-        RelayedEvents relayed =
-                RelayedEvents.awaitAll(stack.kafka().orElseThrow().bootstrapServers(), StockTopic.NAME, rows, TIMEOUT);
+        List<WrittenRow> all = new ArrayList<>(rows);
+        all.addAll(later);
+        RelayedEvents relayed = RelayedEvents.awaitAll(bootstrapServers(), StockTopic.NAME, all, TIMEOUT);
         relayed.assertFirstOccurrencesInCommitOrderPerKey(rows);
+        relayed.assertFirstOccurrencesInCommitOrderPerKey(later);
+        assertThat(relayed.mostCopiesOfAnEvent()).isLessThanOrEqualTo(2);
+        Set<String> committedBeforeTakeover = rows.subList(0, committedAtTakeover).stream()
+                .map(row -> row.id().toString())
+                .collect(Collectors.toSet());
+        assertThat(relayed.duplicatedEventIds()).isSubsetOf(committedBeforeTakeover);
         return relayed;
+    }
+
+    private String bootstrapServers() {
+        return stack.kafka().orElseThrow().bootstrapServers();
     }
 }

@@ -11,16 +11,14 @@ import dev.outboxstock.localstack.testing.InjectLocalStack;
 import dev.outboxstock.relay.testing.BackgroundOutboxWriter;
 import dev.outboxstock.relay.testing.InProcessRelay;
 import dev.outboxstock.relay.testing.RelayedEvents;
+import dev.outboxstock.relay.testing.SourceSessions;
 import dev.outboxstock.relay.testing.WrittenRow;
 import io.quarkus.test.junit.QuarkusTest;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +57,22 @@ class RelayOutageTest {
         });
     }
 
+    /**
+     * Rows committed an instant before the stop (in the WAL, most likely neither relayed nor covered by the stored
+     * position) and right after the start, while the relay is still reconnecting (no engine reads the slot), are
+     * relayed once it streams again.
+     */
     @Test
     void reconnectsAfterPostgresRestartsAndLosesNothing() throws Exception {
         relaysWithoutLossAcross("PostgreSQL restart", () -> {
+            List<WrittenRow> committedAround = new ArrayList<>(commit(5));
             stack.postgres().orElseThrow().stop();
             stack.postgres().orElseThrow().start();
-            return List.of();
+            committedAround.addAll(commit(5));
+            assertThat(sessions().slotReader())
+                    .as("the relay was still reconnecting when the rows were committed")
+                    .isEmpty();
+            return committedAround;
         });
     }
 
@@ -72,19 +80,47 @@ class RelayOutageTest {
     void stopsStreamingWhenItLosesItsLockSessionAndStreamsAgainOnceItRetakesTheLock() throws Exception {
         // The engine reports streaming a moment before its replication connection reads the slot.
         int streamingBefore = await().atMost(TIMEOUT)
-                .until(this::slotReaderPid, Optional::isPresent)
+                .until(sessions()::slotReader, Optional::isPresent)
                 .orElseThrow();
         List<WrittenRow> rows = new ArrayList<>(commit(5));
 
-        terminateBackendsOf("outbox-relay streaming lock");
+        sessions().terminate(sessions().session(SourceSessions.STREAMING_LOCK).orElseThrow());
 
         // Another backend reads the slot: the relay stopped its engine and started a new one with the lock.
         await().atMost(TIMEOUT)
-                .until(() ->
-                        slotReaderPid().filter(pid -> pid != streamingBefore).isPresent());
+                .until(() -> sessions()
+                        .slotReader()
+                        .filter(pid -> pid != streamingBefore)
+                        .isPresent());
         InProcessRelay.awaitStreaming(TIMEOUT);
         rows.addAll(commit(5));
         assertRelayedWithoutLossInCommitOrderPerKey("Lock session lost", rows);
+    }
+
+    /**
+     * An engine that stopped by itself (its replication session ended; it never retries inside) ends the term at
+     * once: the lock goes with it, rather than after {@code relay.stop-timeout} (20 s) of waiting for an engine that
+     * is no longer there, and the relay streams again.
+     */
+    @Test
+    void endsItsTermWithinASecondOnceItsEngineStoppedByItself() throws Exception {
+        InProcessRelay.awaitStreaming(TIMEOUT);
+        int reader = await().atMost(TIMEOUT)
+                .until(sessions()::slotReader, Optional::isPresent)
+                .orElseThrow();
+        int lock = sessions().session(SourceSessions.STREAMING_LOCK).orElseThrow();
+
+        sessions().terminate(reader);
+        long engineStopped =
+                firstTime(() -> !"STREAMING".equals(InProcessRelay.readiness().getString("checks[0].data.engine")));
+        long lockReleased = firstTime(
+                () -> !sessions().session(SourceSessions.STREAMING_LOCK).equals(Optional.of(lock)));
+
+        Duration held = Duration.ofNanos(lockReleased - engineStopped);
+        LOG.infof("The lock was released %d ms after the engine stopped by itself", held.toMillis());
+        assertThat(held).isLessThan(Duration.ofSeconds(1));
+        InProcessRelay.awaitStreaming(TIMEOUT);
+        assertRelayedWithoutLossInCommitOrderPerKey("Engine stopped by itself", commit(5));
     }
 
     /** Something that happens to the relay's surroundings; what it commits while it lasts, in commit order. */
@@ -107,26 +143,14 @@ class RelayOutageTest {
         InProcessRelay.awaitStreaming(TIMEOUT);
     }
 
-    /** The backend streaming the slot: another one once the relay stopped its engine and started a new one. */
-    private Optional<Integer> slotReaderPid() throws Exception {
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
-                Statement statement = connection.createStatement();
-                ResultSet slot = statement.executeQuery(
-                        "SELECT active_pid FROM pg_replication_slots WHERE slot_name = 'outbox_slot' AND active")) {
-            return slot.next() ? Optional.of(slot.getInt(1)) : Optional.empty();
-        }
+    private SourceSessions sessions() {
+        return new SourceSessions(stack.postgres().orElseThrow());
     }
 
-    private void terminateBackendsOf(String applicationName) throws Exception {
-        try (Connection connection = stack.postgres().orElseThrow().connect("orders");
-                PreparedStatement terminate = connection.prepareStatement(
-                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
-            terminate.setString(1, applicationName);
-            try (ResultSet terminated = terminate.executeQuery()) {
-                terminated.next();
-                assertThat(terminated.getInt(1)).isEqualTo(1);
-            }
-        }
+    /** When {@code condition} first held, polled every 20 ms: {@link System#nanoTime()}. */
+    private static long firstTime(Callable<Boolean> condition) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(condition);
+        return System.nanoTime();
     }
 
     /** Commits {@code transactions} transactions of 50 rows for a few keys; returns the rows in commit order. */

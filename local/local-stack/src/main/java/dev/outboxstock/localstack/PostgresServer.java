@@ -225,6 +225,8 @@ public final class PostgresServer implements AutoCloseable {
                 "port = " + port,
                 "unix_socket_directories = '" + socketDir + "'",
                 "wal_level = logical",
+                // The commit time of every transaction: outbox_republish publishes events again in commit order.
+                "track_commit_timestamp = on",
                 "max_replication_slots = 20",
                 "max_wal_senders = 20",
                 "max_connections = 200"));

@@ -3,6 +3,7 @@ package dev.outboxstock.relay.engine;
 import dev.outboxstock.relay.config.RelayConfig;
 import dev.outboxstock.relay.metrics.RelayMetrics;
 import dev.outboxstock.relay.publish.AcknowledgedBatchPublisher;
+import dev.outboxstock.relay.publish.StreamingRight;
 import dev.outboxstock.relay.status.RelayStatus;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -10,6 +11,8 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +37,8 @@ public class RelayEngine {
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private ExecutorService executor;
     private volatile boolean running;
+    /** Counted down when this run of the engine stopped, by itself or by {@link #stop()}. */
+    private volatile CountDownLatch stopped = new CountDownLatch(0);
 
     public RelayEngine(
             RelayConfig config, AcknowledgedBatchPublisher publisher, RelayStatus status, RelayMetrics metrics) {
@@ -43,15 +48,27 @@ public class RelayEngine {
         this.metrics = metrics;
     }
 
-    public synchronized void start() {
-        publisher.open();
+    /**
+     * Starts a run of the engine for as long as this replica holds {@code right}; the publisher asks it when Kafka
+     * refuses its producer, to tell a coordinator's timeout from another replica's takeover.
+     */
+    public synchronized void start(StreamingRight right) {
+        stopped = new CountDownLatch(1);
+        publisher.open(right);
         status.engineStarting();
-        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                .using(DebeziumProperties.from(config))
-                .using(new StatusCallback())
-                .using(this::completed)
-                .notifying(publisher)
-                .build();
+        try {
+            engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                    .using(DebeziumProperties.from(config))
+                    .using(new StatusCallback())
+                    .using(this::completed)
+                    .notifying(publisher)
+                    .build();
+        } catch (RuntimeException refused) {
+            // An engine property Debezium refuses (a bad relay.debezium.* override): this run never started.
+            status.engineFailed(refused.toString());
+            stopped.countDown();
+            throw refused;
+        }
         executor = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "relay-engine"));
         running = true;
         executor.execute(engine);
@@ -67,6 +84,14 @@ public class RelayEngine {
         return running;
     }
 
+    /**
+     * Waits up to {@code timeout} for the engine to stop by itself, so that the supervisor ends the term at once
+     * rather than at its next check; true once it stopped.
+     */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     public synchronized void stop() {
         if (engine == null) {
             return;
@@ -74,21 +99,28 @@ public class RelayEngine {
         publisher.stopWaiting();
         // One deadline for closing and for the engine's last batch and position: stopping never takes longer.
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        // No new task is taken, and the running one goes on: awaitTermination now returns as soon as the engine's run
+        // ended, also when it had ended by itself before this stop.
+        executor.shutdown();
         try {
             close(deadline);
-            executor.shutdown();
             if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 LOG.warnf("The relay engine did not stop within %s", config.stopTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            publisher.close();
             engine = null;
+            running = false;
+            stopped.countDown();
+            publisher.close();
         }
     }
 
-    /** The engine refuses to close while its tasks start (they open connections): it is asked again until it may. */
+    /**
+     * The engine refuses to close while its tasks start (they open connections): it is asked again until it may. One
+     * that already stopped by itself refuses too, and its run has ended: nothing is left to wait for.
+     */
     private void close(long deadline) throws InterruptedException {
         while (true) {
             try {
@@ -108,6 +140,7 @@ public class RelayEngine {
 
     private void completed(boolean success, String message, Throwable error) {
         running = false;
+        stopped.countDown();
         if (success) {
             LOG.infof("Relay engine stopped: %s", message);
             status.engineStopped();

@@ -1,5 +1,6 @@
 package dev.outboxstock.relay.ha;
 
+import dev.outboxstock.relay.publish.StreamingRight;
 import dev.outboxstock.relay.source.SourceDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * new holder then ends the replication session the old one may still have open on the slot, and Kafka's producer
  * fencing stops whatever the old one still tries to send.
  */
-public final class StreamingLock implements AutoCloseable {
+public final class StreamingLock implements StreamingRight, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StreamingLock.class);
 
@@ -64,7 +65,7 @@ public final class StreamingLock implements AutoCloseable {
      * Ends the replication session a former holder may still have on the slot (frozen or cut off, it holds the slot
      * until PostgreSQL notices): the slot takes one reader at a time, and this replica is now the one.
      */
-    public void endFormerReadersOf(String slot) throws SQLException {
+    public synchronized void endFormerReadersOf(String slot) throws SQLException {
         try (PreparedStatement terminate = connection.prepareStatement(
                 "SELECT active_pid, pg_terminate_backend(active_pid) FROM pg_replication_slots"
                         + " WHERE slot_name = ? AND database = current_database() AND active_pid IS NOT NULL")) {
@@ -79,8 +80,12 @@ public final class StreamingLock implements AutoCloseable {
         }
     }
 
-    /** False once the lock's session is gone: then another replica may hold it already. */
-    public boolean isHeld() {
+    /**
+     * False once the lock's session is gone: then another replica may hold it already. Asked by the supervisor and by
+     * the engine's publisher, one at a time: a connection runs one statement at once.
+     */
+    @Override
+    public synchronized boolean isHeld() {
         try {
             return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
         } catch (SQLException e) {
@@ -90,7 +95,7 @@ public final class StreamingLock implements AutoCloseable {
 
     /** Ends the session, which releases the lock. */
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -12,10 +12,10 @@ import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Live as long as the application runs: the relay recovers from every outage by itself, so a restart would not
- * help. Ready when active and streaming with Kafka acknowledging, or standing by able to take over, and the slot is
- * not lost (until the streaming replica replaces it). Both report the role, the engine, what is wrong, the slot's
- * state and the WAL it retains.
+ * Live as long as the supervisor runs: the relay recovers from every outage by itself, so a restart would not help,
+ * unless the supervisor's thread ended. Ready when active and streaming with Kafka acknowledging, or standing by able
+ * to take over, and the slot is not lost (until the streaming replica replaces it); never while the supervisor fails.
+ * Both report the role, the engine, what is wrong, the slot's state and the WAL it retains.
  */
 @ApplicationScoped
 public class RelayHealthChecks {
@@ -33,7 +33,7 @@ public class RelayHealthChecks {
     @Produces
     @Liveness
     HealthCheck alive() {
-        return () -> describe().up().build();
+        return () -> describe().status(status.isSupervising()).build();
     }
 
     @Produces
@@ -51,6 +51,7 @@ public class RelayHealthChecks {
         status.engineFailure().ifPresent(failure -> builder.withData("engineFailure", failure));
         status.kafkaProblem().ifPresent(problem -> builder.withData("kafka", problem));
         status.databaseProblem().ifPresent(problem -> builder.withData("database", problem));
+        status.supervisorProblem().ifPresent(problem -> builder.withData("supervisor", problem));
         builder.withData("slot", slot.state().name());
         slot.retainedWalBytes().ifPresent(bytes -> builder.withData("retainedWalBytes", bytes));
         return builder;

@@ -19,10 +19,12 @@ import java.util.List;
 @Startup
 public class RelayMetrics {
 
-    /** Where an error happened: sending to Kafka, or in the Debezium engine. */
+    /** Where an error happened: sending to Kafka, in the Debezium engine, or in the supervisor that runs it. */
     public static final String KAFKA = "kafka";
 
     public static final String ENGINE = "engine";
+
+    public static final String SUPERVISOR = "supervisor";
 
     private final MeterRegistry registry;
     private final Counter relayed;
@@ -44,7 +46,7 @@ public class RelayMetrics {
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters(reason);
         }
-        for (String where : List.of(KAFKA, ENGINE)) {
+        for (String where : List.of(KAFKA, ENGINE, SUPERVISOR)) {
             errors(where);
         }
     }
@@ -58,7 +60,10 @@ public class RelayMetrics {
         deadLetters(reason).increment();
     }
 
-    /** An error the relay recovers from by retrying; {@code where} is {@link #KAFKA} or {@link #ENGINE}. */
+    /**
+     * An error the relay recovers from by retrying; {@code where} is {@link #KAFKA}, {@link #ENGINE} or
+     * {@link #SUPERVISOR}.
+     */
     public void error(String where) {
         errors(where).increment();
     }

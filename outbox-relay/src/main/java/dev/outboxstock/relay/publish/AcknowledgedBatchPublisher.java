@@ -33,8 +33,14 @@ import org.jboss.logging.Logger;
  * after Kafka committed it. When anything of a batch fails, the whole transaction is aborted and the batch sent
  * again, in order, after an exponential backoff, for as long as it takes: consumers reading committed records never
  * see a record of a failed attempt, so no record of a key can overtake an earlier one, and a row is never skipped. A
- * crash can therefore re-send the last batch (each copy with the same event id header), but never lose a row. A
- * former streamer's producer is fenced by the new one's: it stops at once.
+ * crash can therefore re-send the last batch (each copy with the same event id header), but never lose a row.
+ *
+ * <p>Kafka refuses a producer's epoch ({@link ProducerFencedException}, or {@link InvalidProducerEpochException} from
+ * a partition) in two cases the exceptions do not tell apart: another replica's producer took over (fencing), or the
+ * transaction coordinator aborted a transaction that outlasted {@code transaction.timeout.ms} (a slow broker) and
+ * bumped the epoch, after which this producer can neither commit nor bump it again. The streaming right tells them
+ * apart: a replica that still holds it cannot have been fenced, for only the holder makes a producer. It then sends
+ * the batch again with a new producer, in the same term; a former streamer, which lost the right, stops at once.
  */
 @ApplicationScoped
 public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {
@@ -48,6 +54,8 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
     private final RelayStatus status;
     private final RelayConfig.Kafka kafka;
     private volatile boolean stopping;
+    /** This term's right to stream; asked when Kafka refuses the producer's epoch. */
+    private volatile StreamingRight right = () -> false;
     /** This term's producer, made by the first batch; only the engine's thread touches it until {@link #close()}. */
     private Producer<String, String> producer;
 
@@ -94,8 +102,9 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
         committer.markBatchFinished();
     }
 
-    /** A new term begins: wait for Kafka as long as it takes again. */
-    public void open() {
+    /** A new term begins, for as long as this replica holds {@code right}: wait for Kafka as long as it takes again. */
+    public void open(StreamingRight right) {
+        this.right = right;
         stopping = false;
     }
 
@@ -128,12 +137,13 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
                     return;
                 }
                 abort(transactional);
-            } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
-                throw new FencedOffException(fenced);
+            } catch (ProducerFencedException refused) {
+                epochRefused(refused);
+                attempt = new Attempt(batch, true);
             } catch (KafkaException failed) {
-                // Abortable (a request that failed after its retries, a transaction the coordinator timed out):
-                // this attempt is discarded and the batch sent again. If even the abort fails, the engine stops
-                // and its next term starts with a new producer.
+                // Abortable (a request that failed after its retries, a partition that refused the epoch after the
+                // coordinator timed the transaction out): this attempt is discarded and the batch sent again. If
+                // even the abort fails otherwise, the engine stops and its next term starts with a new producer.
                 kafkaFailed(failed);
                 abort(transactional);
                 attempt = new Attempt(batch, true);
@@ -196,8 +206,8 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
         boolean kafkaFailed = false;
         for (int i = 0; i < sent.size(); i++) {
             Throwable failure = awaitFailure(sent.get(i));
-            if (failure instanceof ProducerFencedException || failure instanceof InvalidProducerEpochException) {
-                throw new FencedOffException(failure);
+            if (failure instanceof ProducerFencedException refused) {
+                throw refused;
             }
             if (failure instanceof RecordTooLargeException && !deliveries.get(i).isDeadLetter()) {
                 again.set(i, router.rejected(deliveries.get(i).row(), failure.getMessage()));
@@ -233,12 +243,34 @@ public class AcknowledgedBatchPublisher implements DebeziumEngine.ChangeConsumer
         }
     }
 
-    private static void abort(Producer<String, String> transactional) {
+    /**
+     * Aborts the attempt. After a partition refused the epoch, the abort bumps it, which the coordinator refuses when
+     * it had aborted the transaction itself, as when another producer took over: see {@link #epochRefused}.
+     */
+    private void abort(Producer<String, String> transactional) {
         try {
             transactional.abortTransaction();
-        } catch (ProducerFencedException | InvalidProducerEpochException fenced) {
-            throw new FencedOffException(fenced);
+        } catch (ProducerFencedException | InvalidProducerEpochException refused) {
+            epochRefused(refused);
         }
+    }
+
+    /**
+     * Kafka refused this producer's epoch: fenced off when this replica lost its streaming right (another one streams
+     * now), else the coordinator aborted a transaction that outlasted {@code transaction.timeout.ms}. Then this
+     * producer is done, and the next attempt makes a new one, in the same term.
+     */
+    private void epochRefused(KafkaException refused) {
+        if (!right.isHeld()) {
+            throw new FencedOffException(refused);
+        }
+        LOG.warnf(
+                "Kafka refused this producer's epoch while this replica still holds the streaming right: the"
+                        + " transaction coordinator aborted a transaction that outlasted transaction.timeout.ms (%s);"
+                        + " sending the batch again with a new producer",
+                refused.getMessage());
+        kafkaFailed(refused);
+        close();
     }
 
     private void kafkaFailed(Throwable failure) {

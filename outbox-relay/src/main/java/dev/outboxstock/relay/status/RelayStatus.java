@@ -35,6 +35,8 @@ public class RelayStatus {
     private final AtomicReference<String> engineFailure = new AtomicReference<>();
     private final AtomicReference<String> kafkaProblem = new AtomicReference<>();
     private final AtomicReference<String> databaseProblem = new AtomicReference<>();
+    private final AtomicReference<String> supervisorProblem = new AtomicReference<>();
+    private volatile boolean supervising = true;
 
     public RelayStatus(MeterRegistry registry) {
         Gauge.builder("relay.active", this, status -> status.isStreaming() ? 1 : 0)
@@ -65,6 +67,16 @@ public class RelayStatus {
         return Optional.ofNullable(databaseProblem.get());
     }
 
+    /** Why the supervisor's last round failed, until this replica streams again; empty when none failed. */
+    public Optional<String> supervisorProblem() {
+        return Optional.ofNullable(supervisorProblem.get());
+    }
+
+    /** False once the supervisor's thread ended while the application runs: nothing will stream here again. */
+    public boolean isSupervising() {
+        return supervising;
+    }
+
     /** Holds the streaming lock and its engine streams. */
     public boolean isStreaming() {
         return role() == Role.ACTIVE && engine() == EngineState.STREAMING;
@@ -72,9 +84,12 @@ public class RelayStatus {
 
     /**
      * Active and streaming with Kafka acknowledging, or standing by with the database in reach, able to take over:
-     * both as they should be.
+     * both as they should be. Not while the supervisor fails: it cannot stream then.
      */
     public boolean isReady() {
+        if (supervisorProblem().isPresent() || !isSupervising()) {
+            return false;
+        }
         return switch (role()) {
             case STANDBY -> databaseProblem().isEmpty();
             case ACTIVE -> engine() == EngineState.STREAMING && kafkaProblem().isEmpty();
@@ -118,5 +133,18 @@ public class RelayStatus {
 
     public void databaseReachable() {
         databaseProblem.set(null);
+    }
+
+    public void supervisorFailed(String reason) {
+        supervisorProblem.set(reason);
+    }
+
+    public void supervisorRecovered() {
+        supervisorProblem.set(null);
+    }
+
+    public void supervisorEnded(String reason) {
+        supervisorProblem.set(reason);
+        supervising = false;
     }
 }

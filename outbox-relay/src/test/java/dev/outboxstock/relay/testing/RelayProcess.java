@@ -7,8 +7,10 @@ import dev.outboxstock.localstack.ServiceProcess;
 import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The packaged relay as its own JVM against the stack's {@code orders} database, as the relay's least-privileged
@@ -22,23 +24,47 @@ public final class RelayProcess {
     private RelayProcess() {}
 
     public static ServiceProcess start(LocalStack stack, String name) {
-        PostgresServer postgres = stack.postgres().orElseThrow();
         return ServiceProcess.start(
                 stack,
                 name,
                 Path.of(System.getProperty(APPLICATION_PROPERTY)),
-                Map.of(
-                        "RELAY_SOURCE_HOST", postgres.host(),
-                        "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
-                        "RELAY_SOURCE_DATABASE", "orders",
-                        "RELAY_SOURCE_USER", "outbox_relay",
-                        "RELAY_SOURCE_PASSWORD", "relay-secret",
-                        "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
-                        "RELAY_HA_CHECK_INTERVAL", "500ms",
-                        // A frozen streamer loses the lock this long after its last check: seconds, for the tests.
-                        "RELAY_HA_LOCK_SESSION_TIMEOUT", "3s"),
+                environment(stack),
                 FreePort.find(),
                 Path.of("target", "relay-logs"));
+    }
+
+    /**
+     * Starts a replica with more settings ({@code relay.*} keys, given to its JVM as system properties) and returns
+     * once it is live, ready or not.
+     */
+    public static ServiceProcess launch(LocalStack stack, String name, Map<String, String> settings) {
+        Map<String, String> environment = new HashMap<>(environment(stack));
+        environment.put(
+                "JAVA_TOOL_OPTIONS",
+                settings.entrySet().stream()
+                        .map(setting -> "-D" + setting.getKey() + "=" + setting.getValue())
+                        .collect(Collectors.joining(" ")));
+        return ServiceProcess.launch(
+                stack,
+                name,
+                Path.of(System.getProperty(APPLICATION_PROPERTY)),
+                environment,
+                FreePort.find(),
+                Path.of("target", "relay-logs"));
+    }
+
+    private static Map<String, String> environment(LocalStack stack) {
+        PostgresServer postgres = stack.postgres().orElseThrow();
+        return Map.of(
+                "RELAY_SOURCE_HOST", postgres.host(),
+                "RELAY_SOURCE_PORT", String.valueOf(postgres.port()),
+                "RELAY_SOURCE_DATABASE", "orders",
+                "RELAY_SOURCE_USER", "outbox_relay",
+                "RELAY_SOURCE_PASSWORD", "relay-secret",
+                "KAFKA_BOOTSTRAP_SERVERS", stack.kafka().orElseThrow().bootstrapServers(),
+                "RELAY_HA_CHECK_INTERVAL", "500ms",
+                // A frozen streamer loses the lock this long after its last check: seconds, for the tests.
+                "RELAY_HA_LOCK_SESSION_TIMEOUT", "3s");
     }
 
     /** ACTIVE or STANDBY, with the engine's state: for example {@code ACTIVE/STREAMING}. */
@@ -53,7 +79,7 @@ public final class RelayProcess {
         return metric(relay, "relay_records_relayed_total");
     }
 
-    /** A metric without tags from the relay's Prometheus metrics; 0 when it has none. */
+    /** A metric of the relay's Prometheus metrics (or one series: its name with its tags); 0 when it has none. */
     public static double metric(ServiceProcess relay, String name) {
         return ServiceEndpoints.sum(
                 ServiceEndpoints.get(relay, ServiceEndpoints.METRICS).body(), name);

@@ -7,6 +7,7 @@ import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,6 +59,51 @@ public final class RelayedEvents {
     public int duplicates() {
         return records.size()
                 - (int) records.stream().map(RelayedEvents::eventId).distinct().count();
+    }
+
+    /** The most copies of any one event: 1 when nothing was sent twice. */
+    public long mostCopiesOfAnEvent() {
+        return records.stream()
+                .collect(Collectors.groupingBy(RelayedEvents::eventId, Collectors.counting()))
+                .values()
+                .stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0);
+    }
+
+    /** The rows of which more than one copy reached the topic. */
+    public Set<String> duplicatedEventIds() {
+        Set<String> seen = new HashSet<>();
+        return records.stream()
+                .map(record -> eventId(record).orElseThrow())
+                .filter(id -> !seen.add(id))
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * No copy of an event follows, on its partition, the first record of any of {@code later}: a new streamer replays
+     * what its predecessor sent after the last stored position before it sends rows of its own, so a copy after those
+     * was committed by another producer, one that should have been fenced off.
+     */
+    public void assertNoCopyAfterTheFirstOf(Collection<WrittenRow> later) {
+        Set<String> laterIds = later.stream().map(row -> row.id().toString()).collect(Collectors.toSet());
+        Map<Integer, Set<String>> seenPerPartition = new HashMap<>();
+        Set<Integer> partitionsPastLater = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String id = eventId(record).orElseThrow();
+            boolean copy = !seenPerPartition
+                    .computeIfAbsent(record.partition(), partition -> new HashSet<>())
+                    .add(id);
+            assertThat(copy && partitionsPastLater.contains(record.partition()))
+                    .as(
+                            "a copy of event %s at offset %d of partition %d, after rows committed later were relayed",
+                            id, record.offset(), record.partition())
+                    .isFalse();
+            if (laterIds.contains(id)) {
+                partitionsPastLater.add(record.partition());
+            }
+        }
     }
 
     public Optional<ConsumerRecord<String, String>> first(WrittenRow row) {
