@@ -45,6 +45,14 @@ public interface ConsoleConfig {
         /** The longest pause ({@code CONSOLE_INDEXING_RETRY_MAX_BACKOFF}). */
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * How long indexing may wait on one record before the health check {@code dead-letter-indexing} is down
+         * ({@code CONSOLE_INDEXING_RETRY_STALLED_AFTER}); the wait is always shown as
+         * {@code console_dead_letters_indexing_stalled_seconds}.
+         */
+        @WithDefault("PT30S")
+        Duration stalledAfter();
     }
 
     /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
