@@ -55,6 +55,13 @@ public interface ConsoleConfig {
         Duration stalledAfter();
     }
 
+    /**
+     * The key of the page's CSRF tokens ({@code CONSOLE_CSRF_SECRET}, at least 32 characters): each token is an HMAC
+     * of the operator's sign-in cookie with it. Set it when several console replicas serve one page; unset, each
+     * process draws a random key at start (after a restart, a page opened before it must be reloaded to act).
+     */
+    Optional<String> csrfSecret();
+
     /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
     @WithDefault("PT2M")
     Duration pendingThreshold();

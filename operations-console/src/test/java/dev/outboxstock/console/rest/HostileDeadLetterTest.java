@@ -17,6 +17,7 @@ import dev.outboxstock.localstack.testing.ServiceEndpoints;
 import dev.outboxstock.localstack.testing.TestDatabase;
 import dev.outboxstock.localstack.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -97,7 +98,11 @@ class HostileDeadLetterTest {
         deadLetters.send(hostileRecord(hostile));
         long id = awaitIndexed(hostile, Duration.ofSeconds(30));
 
-        asOperator().post("/dead-letters/{id}/replay", id).then().statusCode(200);
+        asOperator()
+                .contentType(ContentType.JSON)
+                .post("/dead-letters/{id}/replay", id)
+                .then()
+                .statusCode(200);
 
         ConsumerRecord<String, String> replayed = TopicReader.readUntil(
                         bootstrapServers,
