@@ -66,6 +66,11 @@ public final class DeadLetterProducer implements AutoCloseable {
         send(StockTopic.DEAD_LETTER, failed.key(), failed.value(), headers);
     }
 
+    /** A record as it is given, headers of any bytes included. */
+    public void send(ProducerRecord<String, String> record) {
+        AcknowledgedSend.send(producer, record);
+    }
+
     private void send(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));

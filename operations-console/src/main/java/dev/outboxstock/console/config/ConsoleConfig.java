@@ -45,7 +45,22 @@ public interface ConsoleConfig {
         /** The longest pause ({@code CONSOLE_INDEXING_RETRY_MAX_BACKOFF}). */
         @WithDefault("PT10S")
         Duration maxBackoff();
+
+        /**
+         * How long indexing may wait on one record before the health check {@code dead-letter-indexing} is down
+         * ({@code CONSOLE_INDEXING_RETRY_STALLED_AFTER}); the wait is always shown as
+         * {@code console_dead_letters_indexing_stalled_seconds}.
+         */
+        @WithDefault("PT30S")
+        Duration stalledAfter();
     }
+
+    /**
+     * The key of the page's CSRF tokens ({@code CONSOLE_CSRF_SECRET}, at least 32 characters): each token is an HMAC
+     * of the operator's sign-in cookie with it. Set it when several console replicas serve one page; unset, each
+     * process draws a random key at start (after a restart, a page opened before it must be reloaded to act).
+     */
+    Optional<String> csrfSecret();
 
     /** Orders PENDING for longer than this are shown as stuck ({@code CONSOLE_PENDING_THRESHOLD}). */
     @WithDefault("PT2M")

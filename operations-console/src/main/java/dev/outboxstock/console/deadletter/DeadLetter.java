@@ -15,8 +15,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A record of a dead-letter topic, whole (key, headers, value), with what its headers say (reason, where it was
- * read, event id and type) and what operators did with it.
+ * A record of a dead-letter topic, whole (key, headers, value: shown as text, and kept as the bytes received), with
+ * what its headers say (reason, where it was read, event id and type) and what operators did with it.
  */
 @Entity
 @Table(name = "dead_letter")
@@ -74,6 +74,15 @@ public class DeadLetter {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Column(name = "raw_key")
+    private byte[] rawKey;
+
+    @Column(name = "raw_value")
+    private byte[] rawValue;
+
+    @Column(name = "raw_headers")
+    private byte[] rawHeaders;
 
     protected DeadLetter() {}
 
@@ -154,5 +163,10 @@ public class DeadLetter {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The record's bytes as received; empty for one indexed before they were kept (only its text is known). */
+    public Optional<RecordBytes> bytes() {
+        return Optional.ofNullable(rawHeaders).map(headers -> new RecordBytes(rawKey, rawValue, headers));
     }
 }

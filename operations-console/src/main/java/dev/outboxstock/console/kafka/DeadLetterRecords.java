@@ -1,7 +1,9 @@
 package dev.outboxstock.console.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboxstock.console.deadletter.DisplayText;
 import dev.outboxstock.console.deadletter.NewDeadLetter;
+import dev.outboxstock.console.deadletter.RecordBytes;
 import dev.outboxstock.console.deadletter.RecordHeader;
 import dev.outboxstock.console.service.OutboxRowJson;
 import dev.outboxstock.contract.DeadLetterHeaders;
@@ -10,13 +12,11 @@ import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.OutboxRouting;
 import dev.outboxstock.contract.OutboxRow;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Reads what a dead letter says about itself. A consumer's dead letter (SmallRye's dead-letter queue) names its
@@ -32,18 +32,20 @@ public class DeadLetterRecords {
         this.outboxRows = outboxRows;
     }
 
-    public NewDeadLetter read(ConsumerRecord<String, String> record) {
+    /** What the record says, its bytes shown as text ({@link DisplayText}), and the bytes themselves. */
+    public NewDeadLetter read(ConsumerRecord<byte[], byte[]> record) {
         List<RecordHeader> headers = StreamSupport.stream(record.headers().spliterator(), false)
-                .map(header -> new RecordHeader(header.key(), text(header)))
+                .map(header -> RecordHeader.of(header.key(), header.value()))
                 .toList();
+        String value = DisplayText.of(record.value());
         boolean fromRelay = DeadLetterTopic.NAME.equals(record.topic());
-        Optional<JsonNode> row = fromRelay ? outboxRows.parse(record.value()) : Optional.empty();
+        Optional<JsonNode> row = fromRelay ? outboxRows.parse(value) : Optional.empty();
         return new NewDeadLetter(
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                Optional.ofNullable(record.key()),
-                Optional.ofNullable(record.value()),
+                Optional.ofNullable(DisplayText.of(record.key())),
+                Optional.ofNullable(value),
                 headers,
                 reason(headers, fromRelay),
                 fromRelay
@@ -55,7 +57,8 @@ public class DeadLetterRecords {
                 last(headers, EventHeaders.EVENT_ID),
                 last(headers, EventHeaders.EVENT_TYPE)
                         .or(() -> row.flatMap(columns -> outboxRows.text(columns, OutboxRow.TYPE_COLUMN))),
-                Instant.ofEpochMilli(record.timestamp()));
+                Instant.ofEpochMilli(record.timestamp()),
+                new RecordBytes(record.key(), record.value(), RawHeaders.encode(record.headers())));
     }
 
     private static Optional<String> reason(List<RecordHeader> headers, boolean fromRelay) {
@@ -73,10 +76,6 @@ public class DeadLetterRecords {
                 .filter(header -> header.name().equals(name))
                 .reduce((first, second) -> second)
                 .map(RecordHeader::value);
-    }
-
-    private static String text(Header header) {
-        return header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static Optional<Integer> integer(String text) {

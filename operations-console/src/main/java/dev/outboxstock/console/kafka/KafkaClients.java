@@ -10,7 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The console's own Kafka clients beside its consumer: the producer of replays, and an admin client for lag. */
@@ -23,10 +23,13 @@ public class KafkaClients {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Idempotent and acknowledged by every in-sync replica: a replay Kafka answered is on the topic. */
+    /**
+     * Idempotent and acknowledged by every in-sync replica: a replay Kafka answered is on the topic. Of bytes: a replay
+     * sends the record's own bytes.
+     */
     @Produces
     @Singleton
-    Producer<String, String> replayProducer() {
+    Producer<byte[], byte[]> replayProducer() {
         return new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -43,11 +46,11 @@ public class KafkaClients {
                         10_000,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
                         10_000),
-                new StringSerializer(),
-                new StringSerializer());
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
     }
 
-    void close(@Disposes Producer<String, String> producer) {
+    void close(@Disposes Producer<byte[], byte[]> producer) {
         producer.close();
     }
 

@@ -12,14 +12,14 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 @ApplicationScoped
 public class RedriveProducer {
 
-    private final Producer<String, String> producer;
+    private final Producer<byte[], byte[]> producer;
 
-    public RedriveProducer(Producer<String, String> producer) {
+    public RedriveProducer(Producer<byte[], byte[]> producer) {
         this.producer = producer;
     }
 
     /** Sends them all, then waits for every acknowledgement; fails if Kafka refused any. */
-    public void sendAll(List<ProducerRecord<String, String>> records) {
+    public void sendAll(List<ProducerRecord<byte[], byte[]>> records) {
         List<Future<RecordMetadata>> acknowledgements =
                 records.stream().map(producer::send).toList();
         for (Future<RecordMetadata> acknowledgement : acknowledgements) {

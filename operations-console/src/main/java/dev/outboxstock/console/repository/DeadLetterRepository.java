@@ -13,10 +13,13 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, Long> {
@@ -24,8 +27,8 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, L
     /** A record read again (after a restart, a rebalance) hits the unique (topic, partition, offset) and is skipped. */
     private static final String INSERT_IF_NEW = "INSERT INTO dead_letter (topic, kafka_partition, kafka_offset,"
             + " record_key, record_value, headers, reason, source_topic, source_partition, source_offset, event_id,"
-            + " event_type, dead_lettered_at, status, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb), ?7,"
-            + " ?8, ?9, ?10, ?11, ?12, ?13, 'PENDING', now())"
+            + " event_type, dead_lettered_at, raw_key, raw_value, raw_headers, status, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', now())"
             + " ON CONFLICT ON CONSTRAINT dead_letter_record DO NOTHING";
 
     private static final Sort NEWEST_FIRST = Sort.descending("deadLetteredAt", "id");
@@ -36,25 +39,32 @@ public class DeadLetterRepository implements PanacheRepositoryBase<DeadLetter, L
         this.objectMapper = objectMapper;
     }
 
-    /** Whether the record was new to the index. */
+    /**
+     * Whether the record was new to the index. Written with JDBC: its bytes are bound as {@code bytea} whether or not
+     * there are any (a null key), which a JPA native query's untyped null cannot say.
+     */
     public boolean insertIfNew(NewDeadLetter record) {
-        return getEntityManager()
-                        .createNativeQuery(INSERT_IF_NEW)
-                        .setParameter(1, record.topic())
-                        .setParameter(2, record.partition())
-                        .setParameter(3, record.offset())
-                        .setParameter(4, record.key().orElse(null))
-                        .setParameter(5, record.value().orElse(null))
-                        .setParameter(6, json(record))
-                        .setParameter(7, record.reason().orElse(null))
-                        .setParameter(8, record.sourceTopic().orElse(null))
-                        .setParameter(9, record.sourcePartition().orElse(null))
-                        .setParameter(10, record.sourceOffset().orElse(null))
-                        .setParameter(11, record.eventId().orElse(null))
-                        .setParameter(12, record.eventType().orElse(null))
-                        .setParameter(13, Timestamp.from(record.deadLetteredAt()))
-                        .executeUpdate()
-                == 1;
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_NEW)) {
+                insert.setString(1, record.topic());
+                insert.setInt(2, record.partition());
+                insert.setLong(3, record.offset());
+                insert.setString(4, record.key().orElse(null));
+                insert.setString(5, record.value().orElse(null));
+                insert.setString(6, json(record));
+                insert.setString(7, record.reason().orElse(null));
+                insert.setString(8, record.sourceTopic().orElse(null));
+                insert.setObject(9, record.sourcePartition().orElse(null), Types.INTEGER);
+                insert.setObject(10, record.sourceOffset().orElse(null), Types.BIGINT);
+                insert.setString(11, record.eventId().orElse(null));
+                insert.setString(12, record.eventType().orElse(null));
+                insert.setTimestamp(13, Timestamp.from(record.deadLetteredAt()));
+                insert.setBytes(14, record.bytes().key());
+                insert.setBytes(15, record.bytes().value());
+                insert.setBytes(16, record.bytes().headers());
+                return insert.executeUpdate() == 1;
+            }
+        });
     }
 
     /** A page of the matching dead letters, newest first. */

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -42,7 +43,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * The operations console: one server-rendered page, and the form posts of its replay and discard buttons (the same
  * service as the API). Each post answers with a redirect to the page, which shows the outcome, so that reloading the
  * page never repeats an action. For operators only: the browser presents the token {@link SignInPage} stored in a
- * cookie, and one without a valid token is sent there.
+ * cookie, and one without a valid token is sent there. Each form carries the session's CSRF token, which
+ * {@link CrossSiteRequestGuard} requires of every post the cookie authenticates.
  */
 @Path("/")
 @RolesAllowed(Roles.OPERATOR)
@@ -51,11 +53,14 @@ public class ConsolePage {
     private final ConsoleOverview overview;
     private final RedriveService redrive;
     private final SignedInOperator operator;
+    private final CsrfTokens csrfTokens;
 
-    public ConsolePage(ConsoleOverview overview, RedriveService redrive, SignedInOperator operator) {
+    public ConsolePage(
+            ConsoleOverview overview, RedriveService redrive, SignedInOperator operator, CsrfTokens csrfTokens) {
         this.overview = overview;
         this.redrive = redrive;
         this.operator = operator;
+        this.csrfTokens = csrfTokens;
     }
 
     /** A browser without a valid operator token is sent to sign in, rather than shown a bare 401. */
@@ -74,7 +79,8 @@ public class ConsolePage {
                 DeadLetterSection deadLetters,
                 String outcome,
                 boolean failed,
-                String operator);
+                String operator,
+                String csrf);
     }
 
     @GET
@@ -90,7 +96,8 @@ public class ConsolePage {
             @RestQuery String from,
             @RestQuery String to,
             @RestQuery String outcome,
-            @RestQuery boolean failed) {
+            @RestQuery boolean failed,
+            @RestCookie(SignInPage.COOKIE) String session) {
         return Templates.console(
                 overview.orders(),
                 overview.stock(Optional.ofNullable(product).map(String::strip).filter(id -> !id.isEmpty())),
@@ -99,7 +106,10 @@ public class ConsolePage {
                 overview.deadLetters(new DeadLetterQuery(topic, status, reason, key, eventType, from, to)),
                 outcome,
                 failed,
-                operator.name());
+                operator.name(),
+                // Each form carries the session's token (CrossSiteRequestGuard); a page read with a bearer header
+                // has no session, and its forms none.
+                session == null ? "" : csrfTokens.of(session));
     }
 
     /** Replays or discards one dead letter: the buttons of its row. */

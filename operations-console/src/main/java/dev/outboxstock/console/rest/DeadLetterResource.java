@@ -32,7 +32,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * The dead letters of every dead-letter topic: list, show, replay and discard, for operators only (the action log
- * names the operator the bearer token names).
+ * names the operator the bearer token names). An API client sends its token in the {@code Authorization} header and
+ * needs no CSRF token; a browser's page that calls this API with the sign-in cookie sends the session's token in
+ * {@code X-CSRF-Token} ({@link CrossSiteRequestGuard}).
  */
 @Path("/dead-letters")
 @RolesAllowed(Roles.OPERATOR)
@@ -95,6 +97,7 @@ public class DeadLetterResource {
      */
     @POST
     @Path("/{id}/replay")
+    @Consumes(MediaType.APPLICATION_JSON) // no body; a form post of another site is not even matched (415)
     public RedriveOutcome replay(@RestPath long id) throws UnroutableDeadLetterException {
         return redrive.replay(id, operator.name()).orElseThrow(() -> noDeadLetter(id));
     }
@@ -102,6 +105,7 @@ public class DeadLetterResource {
     /** Marks the dead letter as thrown away on purpose. */
     @POST
     @Path("/{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON) // as replay
     public RedriveOutcome discard(@RestPath long id) {
         return redrive.discard(id, operator.name()).orElseThrow(() -> noDeadLetter(id));
     }

@@ -101,7 +101,7 @@ public class RedriveService {
     public RedriveOutcome replayAll(DeadLetterFilter filter, int limit, String operator) {
         List<DeadLetter> selected = selectPending(filter, limit);
         List<DeadLetter> replayed = new ArrayList<>();
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         List<RedriveOutcome.Skipped> skipped = new ArrayList<>();
         for (DeadLetter deadLetter : selected) {
             try {

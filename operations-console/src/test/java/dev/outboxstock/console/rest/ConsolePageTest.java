@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -71,6 +72,26 @@ class ConsolePageTest {
                 .header("Set-Cookie", containsString("HttpOnly"))
                 .header("Set-Cookie", containsString("SameSite=Strict"));
         given().cookie("console-token", token).get("/").then().statusCode(200).body(containsString("Dead letters"));
+    }
+
+    @Test
+    void theCookieIsSecureUnlessTheConsoleIsReachedOverPlainHttpOnThisMachine() {
+        given().redirects()
+                .follow(false)
+                .formParam("token", TestTokens.operator())
+                .post("/sign-in")
+                .then()
+                .statusCode(303)
+                .header("Set-Cookie", not(containsString("Secure")));
+        // An ingress that forwards no scheme: the host is still not this machine's.
+        given().redirects()
+                .follow(false)
+                .header("Host", "console.example.com")
+                .formParam("token", TestTokens.operator())
+                .post("/sign-in")
+                .then()
+                .statusCode(303)
+                .header("Set-Cookie", containsString("Secure"));
     }
 
     @Test

@@ -130,6 +130,7 @@ class DeadLetterRedriveTest {
 
         asOperator("carol")
                 .header("X-Operator", "mallory")
+                .contentType(ContentType.JSON)
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(200)
@@ -147,6 +148,7 @@ class DeadLetterRedriveTest {
         long id = awaitIndexed(product);
 
         asOperator()
+                .contentType(ContentType.JSON)
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(200)
@@ -240,12 +242,14 @@ class DeadLetterRedriveTest {
         deadLetters.stockEventDeadLetter(UUID.randomUUID(), product, 1, "token test");
         long id = awaitIndexed(product);
 
-        given().post("/dead-letters/{id}/replay", id)
+        given().contentType(ContentType.JSON)
+                .post("/dead-letters/{id}/replay", id)
                 .then()
                 .statusCode(401)
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json");
         given().header("Authorization", "Bearer " + TestTokens.operator() + "x")
+                .contentType(ContentType.JSON)
                 .post("/dead-letters/{id}/discard", id)
                 .then()
                 .statusCode(401);
@@ -315,7 +319,10 @@ class DeadLetterRedriveTest {
     }
 
     private static ValidatableResponse replay(long id) {
-        return asOperator("alice").post("/dead-letters/{id}/replay", id).then();
+        return asOperator("alice")
+                .contentType(ContentType.JSON)
+                .post("/dead-letters/{id}/replay", id)
+                .then();
     }
 
     private static ValidatableResponse bulk(String action, String body) {

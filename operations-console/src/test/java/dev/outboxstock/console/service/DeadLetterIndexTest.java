@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.outboxstock.console.OperationsTestResource;
 import dev.outboxstock.console.deadletter.DeadLetterFilter;
 import dev.outboxstock.console.deadletter.NewDeadLetter;
+import dev.outboxstock.console.deadletter.RecordBytes;
 import dev.outboxstock.console.deadletter.RecordHeader;
 import dev.outboxstock.contract.StockTopic;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +43,8 @@ class DeadLetterIndexTest {
                 Optional.of(1L),
                 Optional.empty(),
                 Optional.empty(),
-                Instant.now());
+                Instant.now(),
+                new RecordBytes(key.getBytes(StandardCharsets.UTF_8), new byte[] {'{', '}'}, new byte[4]));
 
         index.add(record);
         index.add(record);
