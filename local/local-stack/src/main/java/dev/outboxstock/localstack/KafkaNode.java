@@ -17,7 +17,11 @@ public final class KafkaNode {
 
     private static final Logger LOG = Logger.getLogger(KafkaNode.class);
 
-    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A node killed with -9 recovers its logs and rejoins the quorum before it listens: seconds on a quiet machine, but
+     * over a minute was seen on two busy cores (a CI run beside other builds).
+     */
+    private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(150);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final KafkaNodeIdentity identity;
