@@ -22,6 +22,7 @@ public final class KafkaNode {
      * over a minute was seen on two busy cores (a CI run beside other builds).
      */
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(150);
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
     private final KafkaNodeIdentity identity;

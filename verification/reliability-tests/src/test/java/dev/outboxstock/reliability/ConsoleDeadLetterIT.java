@@ -23,14 +23,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,12 +74,8 @@ class ConsoleDeadLetterIT {
         double setAsideBefore = setAside();
 
         OrderLoad load = OrderLoad.start(system.customerOrders(), products, ORDERS_PER_SECOND);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        system.stack().kafka().orElseThrow().bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = AcknowledgedSend.bytesProducer(
+                system.stack().kafka().orElseThrow().bootstrapServers())) {
             Thread.sleep(2_000);
             ProducerRecord<byte[], byte[]> hostile = deadLetter(hostileKey, "the event id is not a UUID");
             hostile.headers().add(EventHeaders.EVENT_ID, utf8(overlongId));

@@ -9,6 +9,7 @@ import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.LocalStack;
+import dev.outboxstock.localstack.testing.AcknowledgedSend;
 import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.KeyPartition;
 import dev.outboxstock.localstack.testing.TestDatabase;
@@ -39,9 +40,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -208,12 +207,8 @@ class HostileInputIT {
     void garbageRecordsAreDeadLetteredAndEveryPartitionKeepsFlowing() {
         String run = UUID.randomUUID().toString();
         LocalStack stack = system.stack();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.kafka().orElseThrow().bootstrapServers()),
-                new ByteArraySerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                AcknowledgedSend.bytesProducer(stack.kafka().orElseThrow().bootstrapServers())) {
             Random random = new Random(7);
             for (String topic : List.of(StockTopic.NAME, StockOutcomeTopic.NAME)) {
                 for (int i = 0; i < GARBAGE_RECORDS_PER_TOPIC; i++) {
