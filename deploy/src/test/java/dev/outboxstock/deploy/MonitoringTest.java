@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboxstock.deploy.docs.Documentation;
 import dev.outboxstock.deploy.monitoring.MonitoringQueries;
 import dev.outboxstock.deploy.monitoring.PromQl;
 import dev.outboxstock.deploy.policy.LabelSelector;
 import dev.outboxstock.deploy.policy.Workload;
 import dev.outboxstock.deploy.render.Overlays;
 import dev.outboxstock.deploy.render.RenderedOverlay;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +35,14 @@ class MonitoringTest {
 
     private static final String METRICS_PATH = "/q/metrics";
     private static final Pattern RELAY_MATCHER = Pattern.compile("relay=\"([^\"]*)\"");
+
+    /** Where the alerts' runbooks are: the monitoring part of the Kubernetes page. */
+    private static final String RUNBOOKS = "docs/kubernetes.md#monitoring > ";
+
+    /** A runbook annotation: the page, the anchor of its section and the entry in bold there. */
+    private static final Pattern RUNBOOK = Pattern.compile("([^#]+)#([a-z0-9-]+) > (\\w+)");
+
+    private static final Documentation DOCUMENTATION = Documentation.ofThisCheckout();
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
@@ -114,8 +121,7 @@ class MonitoringTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyAlertHasASeverityAWaitAndARunbookInTheReadme(RenderedOverlay overlay) throws IOException {
-        String monitoringSection = readmeMonitoringSection();
+    void everyAlertHasASeverityAWaitAndARunbookInTheDocumentation(RenderedOverlay overlay) {
         List<JsonNode> alerts = alerts(overlay);
         assertThat(alerts).hasSizeGreaterThanOrEqualTo(7);
         for (JsonNode alert : alerts) {
@@ -131,11 +137,16 @@ class MonitoringTest {
                     .as(name + ": a for: long enough not to fire on one scrape")
                     .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
             String runbook = alert.path("annotations").path("runbook").asText();
-            assertThat(runbook).as(name).startsWith("README.md: Deploy to Kubernetes > Monitoring > ");
-            String entry = runbook.substring(runbook.lastIndexOf('>') + 1).trim();
-            assertThat(monitoringSection)
-                    .as(name + ": its runbook entry in the README")
-                    .contains("**" + entry + "**");
+            Matcher link = RUNBOOK.matcher(runbook);
+            assertThat(link.matches())
+                    .as(name + ": a runbook of the form <page>#<anchor> > <entry>: " + runbook)
+                    .isTrue();
+            assertThat(runbook).as(name).startsWith(RUNBOOKS);
+            assertThat(DOCUMENTATION.section(Path.of(link.group(1)), link.group(2)))
+                    .as(name + ": the section its runbook names")
+                    .hasValueSatisfying(section -> assertThat(section)
+                            .as(name + ": its runbook entry in " + link.group(1) + "#" + link.group(2))
+                            .contains("**" + link.group(3) + "**"));
         }
     }
 
@@ -284,16 +295,6 @@ class MonitoringTest {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
-    }
-
-    private static String readmeMonitoringSection() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("outbox-stock.root"), "README.md"));
-        int start = readme.indexOf("\n### Monitoring\n");
-        assertThat(start)
-                .as("the README's deploy section has a part ### Monitoring")
-                .isPositive();
-        int end = readme.indexOf("\n## ", start);
-        return readme.substring(start, end < 0 ? readme.length() : end);
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

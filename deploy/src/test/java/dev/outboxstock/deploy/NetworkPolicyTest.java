@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetworkPolicyTest {
 
-    /** The namespace Prometheus runs in, as the NetworkPolicies and the README assume. */
+    /** The namespace Prometheus runs in, as the NetworkPolicies and docs/kubernetes.md assume. */
     static final String MONITORING_NAMESPACE = "monitoring";
 
     /** The namespace the CloudNativePG operator runs in, as the production databases' NetworkPolicy assumes. */

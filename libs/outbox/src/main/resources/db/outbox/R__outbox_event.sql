@@ -52,10 +52,10 @@ $$;
 --
 -- The order is the one the relay publishes in: the transactions' commit order, then the order of the inserts within
 -- each. A row's created_at is its transaction's start, and a transaction that started first may commit last, so the
--- commit is read from the row's xmin with pg_xact_commit_timestamp, which needs track_commit_timestamp = on (see the
--- README). The commit time is taken just before the commit is written to the WAL: two transactions that committed in
--- the same instant without waiting for each other may swap, while one that waited for the other (a lock) or saw its
--- change always comes after it. Rows without a commit time (written while the setting was off, or older than the
+-- commit is read from the row's xmin with pg_xact_commit_timestamp, which needs track_commit_timestamp = on (see
+-- docs/how-it-works.md). The commit time is taken just before the commit is written to the WAL: two transactions that
+-- committed in the same instant without waiting for each other may swap, while one that waited for the other (a lock)
+-- or saw its change always comes after it. Rows without a commit time (written while the setting was off, or older than the
 -- database's oldest kept commit time) come first, in insertion order. The rows inserted again take new numbers in this
 -- order, so a second republish keeps it.
 CREATE OR REPLACE FUNCTION outbox_republish(since timestamptz) RETURNS bigint

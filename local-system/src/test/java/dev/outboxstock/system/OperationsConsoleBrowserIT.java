@@ -177,7 +177,7 @@ class OperationsConsoleBrowserIT {
         assertThat(text(By.cssSelector("tr[data-key='" + product + "']"))).contains("REPLAYED ×2");
         assertThat(browserErrors()).isEmpty();
 
-        // The whole page as this run left it: what README.md shows (docs/operations-console.png).
+        // The whole page as this run left it: what docs/operations.md shows (docs/operations-console.png).
         open("/?product=" + product);
         screenshot("operations-console.png");
     }

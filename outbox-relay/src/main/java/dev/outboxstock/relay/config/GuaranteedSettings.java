@@ -25,7 +25,7 @@ public class GuaranteedSettings {
                 refused(config.debezium().keySet(), config.kafka().producer().keySet());
         if (!refused.isEmpty()) {
             throw new IllegalStateException(refused + " cannot be set: the relay's delivery guarantees rest on its own"
-                    + " values (see the README, The outbox relay)");
+                    + " values (see docs/relay.md, Guarantees and how they are kept)");
         }
     }
 

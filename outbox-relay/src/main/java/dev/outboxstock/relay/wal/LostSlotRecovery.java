@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * starts. The position the relay stored is then worthless, for no slot can resume from it: the lost slot is dropped,
  * the position forgotten, and the engine creates a new slot and streams what is written from then on, so that the
  * services take events again. What was written between the last position and the new slot never reached the relay:
- * it says so, with the time to publish again from ({@code SELECT outbox_republish(...)}, see the README), in the log
+ * it says so, with the time to publish again from ({@code SELECT outbox_republish(...)}, see docs/relay.md), in the log
  * and in the metric {@code relay_slot_recreated_total}.
  */
 @ApplicationScoped

@@ -169,7 +169,7 @@ record Fault(String name, Duration outage, Step inject, Step recover) {
 
     /**
      * The relays start again and stream from a new slot; the one that made it logs the command that publishes again
-     * what they missed, which an operator runs as order-service's role (README: "A lost replication slot").
+     * what they missed, which an operator runs as order-service's role (docs/relay.md, "A lost replication slot").
      */
     private static void recoverOrderSlot(Target target) throws IOException, SQLException {
         for (ServiceProcess relay : target.system().orderRelays()) {

@@ -4,21 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.outboxstock.deploy.config.ConfigKey;
 import dev.outboxstock.deploy.config.ServiceConfiguration;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.outboxstock.deploy.docs.Documentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README names only settings the services have: every environment variable and configuration key it mentions
- * is a run-time key of at least one packaged service, so a renamed or removed setting cannot linger in the docs.
+ * The documentation (README.md and docs/) names only settings the services have: every environment variable and
+ * configuration key it mentions is a run-time key of at least one packaged service, so a renamed or removed setting
+ * cannot linger in the docs.
  */
-class ReadmeSettingsTest {
+class DocumentedSettingsTest {
 
     private static final List<String> SERVICES = List.of("order-service", "inventory-service", "outbox-relay");
 
@@ -31,20 +32,24 @@ class ReadmeSettingsTest {
             Pattern.compile("`((?:relay|outbox|inbox|orders|quarkus)\\.[a-z0-9.\\-]*[a-z0-9])`");
 
     @Test
-    void everySettingTheReadmeNamesIsOneAServiceHas() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("outbox-stock.root"), "README.md"));
+    void everySettingTheDocumentationNamesIsOneAServiceHas() {
+        Documentation documentation = Documentation.ofThisCheckout();
+        String text = documentation.pages().stream()
+                .filter(page -> !page.startsWith(Path.of("docs", "benchmark")))
+                .map(documentation::text)
+                .collect(Collectors.joining("\n"));
         List<ServiceConfiguration> services =
                 SERVICES.stream().map(ServiceConfiguration::of).toList();
         Set<String> named = new TreeSet<>();
-        VARIABLE.matcher(readme).results().map(match -> match.group()).forEach(named::add);
-        Matcher keys = KEY.matcher(readme);
+        VARIABLE.matcher(text).results().map(match -> match.group()).forEach(named::add);
+        Matcher keys = KEY.matcher(text);
         while (keys.find()) {
             named.add(ConfigKey.environmentName(keys.group(1)));
         }
 
         assertThat(named).isNotEmpty();
         assertThat(named)
-                .as("settings the README names that no service has")
+                .as("settings the documentation names that no service has")
                 .allMatch(variable -> services.stream()
                         .anyMatch(service -> service.keySetBy(variable).isPresent()));
     }
