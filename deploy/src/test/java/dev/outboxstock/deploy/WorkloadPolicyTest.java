@@ -143,7 +143,7 @@ class WorkloadPolicyTest {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
-    void everyWorkloadOfSeveralPodsSpreadsThemOverNodes(RenderedOverlay overlay) {
+    void everyWorkloadThatMayRunSeveralPodsSpreadsThemOverNodes(RenderedOverlay overlay) {
         List<String> problems = new ArrayList<>();
         for (Workload workload : Workload.all(overlay)) {
             boolean spread = StreamSupport.stream(
@@ -152,8 +152,9 @@ class WorkloadPolicyTest {
                             constraint.path("topologyKey").asText().equals("kubernetes.io/hostname")
                                     && new LabelSelector(constraint.path("labelSelector"))
                                             .matches(workload.podLabels()));
-            if (workload.maximumReplicas() > 1 && !spread) {
-                problems.add(workload + " may run several pods but does not spread them over nodes");
+            if (workload.mayRunSeveralPods() && !spread) {
+                problems.add(workload + " may run several pods (replicas, or a rolling update's surge) but does not"
+                        + " spread them over nodes");
             }
         }
         assertThat(problems).isEmpty();

@@ -70,6 +70,23 @@ public record Workload(ObjectNode object, RenderedOverlay overlay) {
                 .orElse(declaredReplicas());
     }
 
+    /**
+     * Whether two pods of this workload may run at once: several replicas, or one replaced by a rolling update that
+     * starts the new pod before the old one stops (a Deployment's default: {@code maxSurge} 25%, rounded up to 1).
+     */
+    public boolean mayRunSeveralPods() {
+        if (maximumReplicas() > 1) {
+            return true;
+        }
+        JsonNode strategy = object.path("spec").path("strategy");
+        if (!kind().equals("Deployment")
+                || strategy.path("type").asText("RollingUpdate").equals("Recreate")) {
+            return false;
+        }
+        String surge = strategy.path("rollingUpdate").path("maxSurge").asText("25%");
+        return !surge.equals("0") && !surge.equals("0%");
+    }
+
     @Override
     public String toString() {
         return overlay + ": " + kind() + "/" + name();
