@@ -35,6 +35,9 @@ public final class Demo {
 
     public static void main(String[] args) throws InterruptedException {
         Path logDir = LocalSystem.repositoryRoot().resolve("local-system/target/logs");
+        Path demoLog = DemoLogging.toFileAndSteps(logDir);
+        System.out.printf(
+                "Starting the system; every log is in %s (this run's own: %s)%n", logDir, demoLog.getFileName());
         LocalSystem system = LocalSystem.start(logDir);
         // One ready token per role, valid for a day: the demo acts with them, and prints them for you to use.
         Map<Role, String> tokens = new EnumMap<>(Role.class);
