@@ -3,6 +3,8 @@ package dev.outboxstock.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
@@ -13,6 +15,7 @@ import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.token.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,10 +108,54 @@ class OperationsConsoleBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (browser != null) {
             browser.quit();
         }
+        ConsoleMemory.record(system.operationsConsole().orElseThrow(), Path.of("target", ConsoleMemory.FILE));
+    }
+
+    /**
+     * The console's heaviest action, for its memory measurement (the peak is read after all tests): 1,000 dead
+     * letters, each a replenishment of one unit, indexed and replayed in one bulk action; every unit arrives once.
+     */
+    @Test
+    void replaysAThousandDeadLettersInOneAction() throws Exception {
+        String product = "redrive-" + UUID.randomUUID().toString().substring(0, 8);
+        String reason = "memory measurement " + product;
+        inventory.setStock(product, 0);
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            for (int i = 0; i < ConsoleMemory.DEAD_LETTERS; i++) {
+                ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
+                        StockTopic.DEAD_LETTER,
+                        utf8(product),
+                        utf8("{\"productId\":\"" + product + "\",\"quantity\":1}"));
+                deadLetter
+                        .headers()
+                        .add(EventHeaders.EVENT_ID, utf8(UUID.randomUUID().toString()));
+                deadLetter.headers().add(EventHeaders.EVENT_TYPE, utf8(StockReplenished.TYPE));
+                deadLetter.headers().add(DeadLetterHeaders.REASON, utf8(reason));
+                deadLetter.headers().add(DeadLetterHeaders.TOPIC, utf8(StockTopic.NAME));
+                producer.send(deadLetter);
+            }
+            producer.flush();
+        }
+        ConsoleApi api = new ConsoleApi(
+                system.operationsConsole().orElseThrow().baseUri(), system.token(Role.OPERATOR, OPERATOR));
+        String filter = "status=PENDING&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        api.get("/dead-letters?size=1&" + filter).path("total").asLong() == ConsoleMemory.DEAD_LETTERS);
+
+        JsonNode outcome = api.post(
+                "/dead-letters/replay",
+                "{\"reason\": \"" + reason + "\", \"limit\": " + ConsoleMemory.DEAD_LETTERS + "}");
+
+        assertThat(outcome.path("count").asInt()).isEqualTo(ConsoleMemory.DEAD_LETTERS);
+        await().atMost(SETTLE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> inventory.available(product) == ConsoleMemory.DEAD_LETTERS);
     }
 
     @Test
@@ -283,10 +330,13 @@ class OperationsConsoleBrowserIT {
     }
 
     private static void produce(ProducerRecord<byte[], byte[]> record) {
-        try (KafkaProducer<byte[], byte[]> producer = AcknowledgedSend.bytesProducer(
-                system.stack().kafka().orElseThrow().bootstrapServers())) {
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
             AcknowledgedSend.send(producer, record);
         }
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer() {
+        return AcknowledgedSend.bytesProducer(system.stack().kafka().orElseThrow().bootstrapServers());
     }
 
     private static void screenshot(String name) {

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the committed benchmark run ({@code docs/benchmark/report.md}) measured of each process's memory: its peak
- * resident set over every system it ran, and the heap it ran with.
+ * What a committed measurement ({@code docs/benchmark/report.md}, {@code docs/operations-console-memory.md}) found of
+ * each process's memory: its peak resident set over every system it ran, and the heap it ran with.
  *
  * @param peakMiB the highest resident set of each process, by the report's name for it ({@code order relay}, …)
  * @param heapMiB the {@code -Xmx} the services ran with
@@ -23,11 +23,24 @@ public record MeasuredMemory(Map<String, Long> peakMiB, long heapMiB) {
     private static final Pattern HEAP = Pattern.compile("Each service runs with `-Xmx(\\d+)m`");
     private static final String SECTION = "## Resident memory under load";
 
+    /** The benchmark report's: every service and relay, and the broker. */
     public static MeasuredMemory fromReport(Path root) {
-        List<String> lines = read(root.resolve("docs/benchmark/report.md"));
+        return from(root.resolve("docs/benchmark/report.md"));
+    }
+
+    /**
+     * The operations console's, which the benchmark does not run (no order passes through it): measured by its
+     * browser test and a redrive of 1,000 dead letters, written in the report's form.
+     */
+    public static MeasuredMemory ofConsole(Path root) {
+        return from(root.resolve("docs/operations-console-memory.md"));
+    }
+
+    private static MeasuredMemory from(Path report) {
+        List<String> lines = read(report);
         int section = lines.indexOf(SECTION);
         if (section < 0) {
-            throw new IllegalStateException("The benchmark report has no section " + SECTION);
+            throw new IllegalStateException(report + " has no section " + SECTION);
         }
         Map<String, Long> peaks = new LinkedHashMap<>();
         Long heap = null;
@@ -49,7 +62,7 @@ public record MeasuredMemory(Map<String, Long> peakMiB, long heapMiB) {
             }
         }
         if (heap == null || peaks.isEmpty()) {
-            throw new IllegalStateException("The benchmark report's memory section has no heap setting or no figures");
+            throw new IllegalStateException(report + "'s memory section has no heap setting or no figures");
         }
         return new MeasuredMemory(Map.copyOf(peaks), heap);
     }
