@@ -336,7 +336,8 @@ class OperationsConsoleBrowserIT {
     }
 
     private static KafkaProducer<byte[], byte[]> producer() {
-        return AcknowledgedSend.bytesProducer(system.stack().kafka().orElseThrow().bootstrapServers());
+        return AcknowledgedSend.bytesProducer(
+                system.stack().kafka().orElseThrow().bootstrapServers());
     }
 
     private static void screenshot(String name) {
