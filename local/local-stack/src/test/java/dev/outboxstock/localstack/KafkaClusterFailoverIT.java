@@ -22,7 +22,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /** A production-like Kafka of three nodes loses the leader of a busy partition to kill -9, then gets it back. */
-class KafkaClusterFailoverTest {
+class KafkaClusterFailoverIT {
 
     private static final String TOPIC = StockTopic.NAME;
     private static final int PARTITION = 0;
