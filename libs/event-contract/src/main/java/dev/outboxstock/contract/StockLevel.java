@@ -11,8 +11,7 @@ import jakarta.validation.constraints.Pattern;
  */
 public record StockLevel(
         @NotNull @Pattern(regexp = ProductIdFormat.PATTERN) String productId,
-        // Not an int: a level without its units must not read as 0, which would close the door like a real one.
-        @NotNull @Min(0) Integer available) {
+        @Min(0) int available) {
 
     public static final String TYPE = "StockLevel";
 }
