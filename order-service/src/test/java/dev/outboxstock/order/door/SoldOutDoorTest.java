@@ -26,6 +26,7 @@ import dev.outboxstock.token.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +87,7 @@ class SoldOutDoorTest {
         awaitLevel(product, 1);
         double refusedBefore = refusedAtTheDoor();
         long rowsBefore = database.rowsInAllTables();
-        postWithKey(body(line(other, 1), line(product, 2)))
+        postWithKey(UUID.randomUUID().toString(), body(line(other, 1), line(product, 2)))
                 .statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("type", endsWith("/sold-out"))
@@ -103,6 +104,26 @@ class SoldOutDoorTest {
         awaitLevel(product, 5);
         post(body(line(product, 2))).statusCode(201);
         assertThat(refusedAtTheDoor()).isEqualTo(refusedBefore + 1);
+    }
+
+    /** The door never turns a retry of a placed order into a refusal: the customer gets the order placed first. */
+    @Test
+    void aRetryOfAnOrderPlacedBeforeTheProductSoldOutGetsThatOrder() {
+        String product = "door-retry-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        String order = postWithKey(key, body(line(product, 2)))
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        levels.send(product, 0);
+        awaitLevel(product, 0);
+
+        postWithKey(key, body(line(product, 2)))
+                .statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(order));
+        postWithKey(UUID.randomUUID().toString(), body(line(product, 2))).statusCode(409);
     }
 
     @Test
@@ -165,11 +186,11 @@ class SoldOutDoorTest {
         return registry.counter("orders.refused.sold.out").count();
     }
 
-    private static io.restassured.response.ValidatableResponse postWithKey(String body) {
+    private static ValidatableResponse postWithKey(String key, String body) {
         return given().auth()
                 .oauth2(TestTokens.customer())
                 .contentType(ContentType.JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Idempotency-Key", key)
                 .body(body)
                 .when()
                 .post("/orders")
