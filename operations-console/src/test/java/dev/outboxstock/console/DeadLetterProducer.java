@@ -3,6 +3,8 @@ package dev.outboxstock.console;
 import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockLevel;
+import dev.outboxstock.contract.StockLevelTopic;
 import dev.outboxstock.contract.StockReplenished;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.testing.AcknowledgedSend;
@@ -42,6 +44,18 @@ public final class DeadLetterProducer implements AutoCloseable {
                 productId,
                 "{\"productId\":\"" + productId + "\",\"quantity\":" + quantity + "}",
                 headers);
+    }
+
+    /** A stock level order-service could not read, as its dead-letter queue sends it. */
+    public void stockLevelDeadLetter(UUID eventId, String productId, String value, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(EventHeaders.EVENT_ID, eventId.toString());
+        headers.put(EventHeaders.EVENT_TYPE, StockLevel.TYPE);
+        headers.put(DeadLetterHeaders.REASON, reason);
+        headers.put(DeadLetterHeaders.TOPIC, StockLevelTopic.NAME);
+        headers.put(DeadLetterHeaders.PARTITION, "1");
+        headers.put(DeadLetterHeaders.OFFSET, "7");
+        send(StockLevelTopic.DEAD_LETTER, productId, value, headers);
     }
 
     /** An outbox row a relay could not route, as its JSON, with the reason in headers. */

@@ -5,6 +5,7 @@ import dev.outboxstock.inventory.domain.MovementKind;
 import dev.outboxstock.inventory.domain.Product;
 import dev.outboxstock.inventory.domain.StockMovement;
 import dev.outboxstock.inventory.repository.ProductRepository;
+import dev.outboxstock.inventory.repository.ProductRepository.LevelChange;
 import dev.outboxstock.inventory.repository.StockMovementRepository;
 import dev.outboxstock.outbox.OutboxWriter;
 import dev.outboxstock.outbox.OutgoingEvent;
@@ -27,7 +28,9 @@ import java.util.UUID;
  * claims, stock changes, history lines and answers for order-service commit in one transaction, in a handful of
  * statements whatever its size. A request that arrives again changes nothing and is answered again as the first time:
  * order-service may be asking because it never got the answer. Within the inbox's retention its claim tells it came
- * before; after it, its recorded movement does (one per event and kind), however late the copy comes.
+ * before; after it, its recorded movement does (one per event and kind), however late the copy comes. Every change of
+ * a level (a batch's, once per product it changed; an operator's) writes the new level to the outbox in the same
+ * transaction ({@link StockLevels}).
  */
 @ApplicationScoped
 public class StockService {
@@ -72,8 +75,11 @@ public class StockService {
             List<StockResult> results = applyFirstArrivals(changes, firstArrivals, ledger);
             Set<UUID> appliedBefore = movements.insertUnlessRecorded(ledger.movements());
             if (appliedBefore.isEmpty()) {
-                products.writeLevels(ledger.changedLevels());
-                outbox.append(ledger.answers());
+                List<LevelChange> levelChanges = ledger.changedLevels();
+                products.writeLevels(levelChanges);
+                List<OutgoingEvent> events = new ArrayList<>(ledger.answers());
+                levelChanges.forEach(changed -> events.add(StockLevels.of(changed.productId(), changed.available())));
+                outbox.append(events);
                 answerAgain(arrivedBefore);
                 return results;
             }
@@ -90,6 +96,7 @@ public class StockService {
     public Product setAvailable(String productId, int available) {
         int level = products.setAvailable(productId, available);
         movements.persist(StockMovement.applied(null, productId, null, MovementKind.SET, available, level));
+        outbox.append(List.of(StockLevels.of(productId, level)));
         return products.findById(productId);
     }
 

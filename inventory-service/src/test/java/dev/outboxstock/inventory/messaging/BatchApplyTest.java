@@ -7,6 +7,7 @@ import dev.outboxstock.consumer.EventSource;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.StockDecreaseRequested;
 import dev.outboxstock.contract.StockDecreased;
+import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.inventory.InventoryTestResource;
 import dev.outboxstock.inventory.PartitionedProducts;
@@ -64,7 +65,10 @@ class BatchApplyTest extends StockEventTestBase {
                         + " ON m.event_id = p.event_id WHERE m.product_id = ?",
                 product);
         assertThat(transactions).as("transactions for %d events", orders).isLessThan(orders / 4);
-        assertThat(database.number("SELECT count(*) FROM outbox_event WHERE payload ->> 'productId' = ?", product))
+        assertThat(database.number(
+                        "SELECT count(*) FROM outbox_event WHERE aggregatetype = ? AND payload ->> 'productId' = ?",
+                        StockOutcomeTopic.AGGREGATE_TYPE,
+                        product))
                 .as("one answer per request")
                 .isEqualTo(orders);
     }

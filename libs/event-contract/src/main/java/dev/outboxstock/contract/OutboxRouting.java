@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * How an outbox row becomes a Kafka record: the one rule the relay routes by and the producers' contract tests and
- * the console's replay hold to. By {@link RoutingRules#OUTBOX}: topic {@code <aggregatetype>-events}, key
+ * the console's replay hold to. By {@link RoutingRules#OUTBOX}: topic {@code <aggregatetype>-events} (or the one the
+ * rules name for the aggregate type, such as {@link StockLevelTopic#NAME}), key
  * {@code aggregateid}, value {@code payload}, and the headers in {@link EventHeaders}. A row that cannot be routed
  * so gets the reason instead of a record, never a record on a wrong topic or without a key.
  */
@@ -48,7 +49,7 @@ public final class OutboxRouting {
         Optional<String> topic = rules.topic()
                 .or(() -> row.text(rules.topicColumn())
                         .filter(value -> !value.isBlank())
-                        .map(value -> value + rules.topicSuffix()));
+                        .map(value -> rules.namedTopics().getOrDefault(value, value + rules.topicSuffix())));
         if (topic.isEmpty()) {
             return unroutable(DeadLetterReason.MISSING_TOPIC, "column " + rules.topicColumn() + " is empty");
         }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param idColumn the event id, sent as header {@link EventHeaders#EVENT_ID}: consumers deduplicate on it
  * @param payloadColumn the record value: one JSON document
  * @param headers more columns sent as headers, column name to header name; a null column gives no header
+ * @param namedTopics topic column values whose topic is named here rather than {@code <value><topicSuffix>}
  */
 public record RoutingRules(
         Optional<String> topic,
@@ -21,7 +22,8 @@ public record RoutingRules(
         String keyColumn,
         String idColumn,
         String payloadColumn,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        Map<String, String> namedTopics) {
 
     /** This system's rule, on the columns of {@link OutboxRow}: the relay's defaults. */
     public static final RoutingRules OUTBOX = new RoutingRules(
@@ -31,11 +33,13 @@ public record RoutingRules(
             OutboxRow.AGGREGATE_ID_COLUMN,
             OutboxRow.ID_COLUMN,
             OutboxRow.PAYLOAD_COLUMN,
-            outboxHeaders());
+            outboxHeaders(),
+            Map.of(StockLevelTopic.AGGREGATE_TYPE, StockLevelTopic.NAME));
 
     /** The headers keep the order given: records carry them in that order whichever JVM routes them. */
     public RoutingRules {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        namedTopics = Map.copyOf(namedTopics);
     }
 
     private static Map<String, String> outboxHeaders() {

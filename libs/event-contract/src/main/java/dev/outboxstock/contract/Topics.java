@@ -7,11 +7,14 @@ import java.util.stream.Stream;
 public final class Topics {
 
     /** Topics of events, keyed so that the events of one aggregate stay in order. */
-    public static final List<String> EVENTS = List.of(StockTopic.NAME, StockOutcomeTopic.NAME);
+    public static final List<String> EVENTS = List.of(StockTopic.NAME, StockOutcomeTopic.NAME, StockLevelTopic.NAME);
+
+    /** Topics that hold a state, the latest record of each key: created with {@code cleanup.policy=compact}. */
+    public static final List<String> COMPACTED = List.of(StockLevelTopic.NAME);
 
     /** Where relays and consumers put what they can never route or apply; order does not matter there. */
-    public static final List<String> DEAD_LETTERS =
-            List.of(DeadLetterTopic.NAME, StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER);
+    public static final List<String> DEAD_LETTERS = List.of(
+            DeadLetterTopic.NAME, StockTopic.DEAD_LETTER, StockOutcomeTopic.DEAD_LETTER, StockLevelTopic.DEAD_LETTER);
 
     private Topics() {}
 

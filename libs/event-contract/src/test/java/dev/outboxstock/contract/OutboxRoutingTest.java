@@ -30,6 +30,18 @@ class OutboxRoutingTest {
     }
 
     @Test
+    void aStockLevelRowGoesToTheCompactedTopicTheRulesNameKeyedByProductId() {
+        String level = "{\"productId\": \"apple\", \"available\": 0}";
+
+        RelayedRecord record = OutboxRouting.route(new OutboxRow(
+                EVENT_ID, StockLevelTopic.AGGREGATE_TYPE, "apple", StockLevel.TYPE, level, Optional.empty()));
+
+        assertThat(record.topic()).isEqualTo(StockLevelTopic.NAME).isEqualTo("stock-levels");
+        assertThat(record.key()).isEqualTo("apple");
+        assertThat(Topics.COMPACTED).contains(record.topic());
+    }
+
+    @Test
     void aTraceContextTravelsAsAHeader() {
         String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 

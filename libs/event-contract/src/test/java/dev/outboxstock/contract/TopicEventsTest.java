@@ -10,7 +10,8 @@ class TopicEventsTest {
 
     @Test
     void everyEventIsListedUnderItsOwnType() throws ReflectiveOperationException {
-        for (Map<String, ? extends Class<?>> events : new Map[] {StockTopic.EVENTS, StockOutcomeTopic.EVENTS}) {
+        for (Map<String, ? extends Class<?>> events :
+                new Map[] {StockTopic.EVENTS, StockOutcomeTopic.EVENTS, StockLevelTopic.EVENTS}) {
             for (Map.Entry<String, ? extends Class<?>> event : events.entrySet()) {
                 assertThat(event.getValue().getField("TYPE").get(null))
                         .as("the TYPE of %s", event.getValue().getSimpleName())

@@ -1,5 +1,6 @@
 package dev.outboxstock.localstack;
 
+import dev.outboxstock.contract.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -43,9 +44,15 @@ final class KafkaClusterAdmin implements AutoCloseable {
     void createTopics(Map<String, Integer> partitionsByTopic, KafkaReplication replication) {
         Map<String, String> config =
                 Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(replication.minInsyncReplicas()));
+        Map<String, String> compacted = Map.of(
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                String.valueOf(replication.minInsyncReplicas()),
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT);
+        // A topic that holds a state keeps the latest record of each key (the contract's Topics.COMPACTED).
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
-                .map(topic ->
-                        new NewTopic(topic.getKey(), topic.getValue(), (short) replication.factor()).configs(config))
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) replication.factor())
+                        .configs(Topics.COMPACTED.contains(topic.getKey()) ? compacted : config))
                 .toList();
         await(admin.createTopics(topics).all());
     }

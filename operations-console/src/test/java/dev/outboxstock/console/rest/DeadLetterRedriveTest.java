@@ -13,6 +13,7 @@ import dev.outboxstock.console.DeadLetterProducer;
 import dev.outboxstock.console.OperationsTestResource;
 import dev.outboxstock.contract.DeadLetterHeaders;
 import dev.outboxstock.contract.EventHeaders;
+import dev.outboxstock.contract.StockLevelTopic;
 import dev.outboxstock.contract.StockTopic;
 import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.localstack.testing.TopicReader;
@@ -101,6 +102,33 @@ class DeadLetterRedriveTest {
                 .then()
                 .statusCode(200)
                 .body("findAll { it.selection == 'dead letter " + id + "' }.operator", hasItem("alice"));
+    }
+
+    /** The compacted stock-levels topic has a dead-letter topic like the others: indexed, filtered by, replayed to it. */
+    @Test
+    void aStockLevelsDeadLetterIsIndexedAndReplayedToStockLevels() {
+        UUID eventId = UUID.randomUUID();
+        String product = product();
+        String level = "{\"productId\":\"" + product + "\",\"available\":3}";
+        deadLetters.stockLevelDeadLetter(eventId, product, level, "view unreachable");
+        long id = awaitIndexed("/dead-letters?key={key}&topic=" + StockLevelTopic.DEAD_LETTER, product);
+
+        deadLetter(id)
+                .body("topic", equalTo(StockLevelTopic.DEAD_LETTER))
+                .body("sourceTopic", equalTo(StockLevelTopic.NAME));
+        replay(id).statusCode(200).body("count", equalTo(1));
+
+        ConsumerRecord<String, String> replayed = TopicReader.readUntil(
+                        bootstrapServers,
+                        StockLevelTopic.NAME,
+                        records -> records.stream().anyMatch(record -> product.equals(record.key())),
+                        Duration.ofSeconds(30))
+                .stream()
+                .filter(record -> product.equals(record.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(replayed.value()).isEqualTo(level);
+        assertThat(header(replayed, EventHeaders.EVENT_ID)).isEqualTo(eventId.toString());
     }
 
     @Test

@@ -32,14 +32,21 @@ public class IdempotencyKeyRepository {
         if (claimed == 1) {
             return Optional.empty();
         }
+        return find(owner, key);
+    }
+
+    /** The request that claimed the customer's key, if one did; reads only. */
+    public Optional<EarlierRequest> find(String owner, String key) {
         List<?> rows = entityManager
                 .createNativeQuery(
                         "SELECT order_id, request_fingerprint FROM idempotency_key WHERE owner = ?1 AND key = ?2")
                 .setParameter(1, owner)
                 .setParameter(2, key)
                 .getResultList();
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new EarlierRequest((UUID) row[0], (String) row[1]));
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new EarlierRequest((UUID) columns[0], (String) columns[1]);
+        });
     }
 
     /** The order an earlier request with the same key created, and what that request asked for. */

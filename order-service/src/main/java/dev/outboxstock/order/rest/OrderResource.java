@@ -66,7 +66,9 @@ public class OrderResource {
 
     /**
      * Places an order. With an {@code Idempotency-Key}, a retry of the same request gets the same order back (201,
-     * header {@code Idempotent-Replayed: true}), never a second one; the key reused for another request is a 422.
+     * header {@code Idempotent-Replayed: true}), never a second one; the key reused for another request is a 422. A
+     * line for more units than inventory's published level of its product is a 409 sold-out problem, before anything
+     * is written ({@code SoldOutCheck}).
      */
     @POST
     @RolesAllowed(Roles.CUSTOMER)
@@ -79,6 +81,12 @@ public class OrderResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Sold out: the stock levels inventory published show fewer units than a line asks (type"
+                    + " ending in /sold-out; productIds lists those products). Nothing was written; a retry of a"
+                    + " request whose order was placed before gets that order",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
             description = "The Idempotency-Key was used before for another request",

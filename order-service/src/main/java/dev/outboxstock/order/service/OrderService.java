@@ -21,16 +21,19 @@ public class OrderService {
     private final OrderRepository orders;
     private final IdempotencyKeyRepository idempotencyKeys;
     private final StockRequests stockRequests;
+    private final SoldOutCheck soldOutCheck;
     private final Clock clock;
 
     public OrderService(
             OrderRepository orders,
             IdempotencyKeyRepository idempotencyKeys,
             StockRequests stockRequests,
+            SoldOutCheck soldOutCheck,
             Clock clock) {
         this.orders = orders;
         this.idempotencyKeys = idempotencyKeys;
         this.stockRequests = stockRequests;
+        this.soldOutCheck = soldOutCheck;
         this.clock = clock;
     }
 
@@ -39,9 +42,18 @@ public class OrderService {
      * request, returns that request's order instead; concurrent requests with one key place one order.
      *
      * @throws IdempotencyKeyReusedException when the key was used for a different request
+     * @throws SoldOutException when the stock-level view shows a line's product short: nothing is written. A retry of
+     *     a request that placed its order before gets that order, whatever the view shows now.
      */
     @Transactional
     public PlacedOrder placeOrder(PlaceOrderCommand command) {
+        List<String> shortOf = soldOutCheck.shortOf(command.items());
+        if (!shortOf.isEmpty()
+                && command.idempotencyKey()
+                        .flatMap(key -> idempotencyKeys.find(command.owner(), key))
+                        .isEmpty()) {
+            throw soldOutCheck.refuse(shortOf);
+        }
         UUID orderId = UUID.randomUUID();
         if (command.idempotencyKey().isPresent()) {
             String key = command.idempotencyKey().get();

@@ -314,8 +314,9 @@ class OrderResourceTest {
                 // Every error answer is documented as a problem, the library's common ones and the operation's own.
                 .body(
                         "paths.'/orders'.post.responses.keySet()",
-                        hasItems("201", "400", "413", "415", "422", "500", "503"))
+                        hasItems("201", "400", "409", "413", "415", "422", "500", "503"))
                 .body("paths.'/orders'.post.responses.'422'.content.keySet()", hasItems(Problem.MEDIA_TYPE))
+                .body("paths.'/orders'.post.responses.'409'.content.keySet()", hasItems(Problem.MEDIA_TYPE))
                 .body(
                         "paths.'/orders/{id}/cancel'.post.responses.keySet()",
                         hasItems("200", "400", "404", "409", "500", "503"))

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The routing rules this relay was configured with: the event contract's ({@link RoutingRules#OUTBOX}), whose
- * columns are the configuration's defaults, with the configured header columns added to the contract's.
+ * columns are the configuration's defaults, with the configured header columns added to the contract's, and the
+ * contract's named topics (a compacted topic such as {@code stock-levels} is not {@code <aggregatetype>-events}).
  */
 public final class ConfiguredRules {
 
@@ -23,6 +24,7 @@ public final class ConfiguredRules {
                 routing.keyColumn(),
                 routing.idColumn(),
                 routing.payloadColumn(),
-                headers);
+                headers,
+                RoutingRules.OUTBOX.namedTopics());
     }
 }

@@ -6,6 +6,8 @@ import dev.outboxstock.contract.DeadLetterReason;
 import dev.outboxstock.contract.DeadLetterTopic;
 import dev.outboxstock.contract.EventHeaders;
 import dev.outboxstock.contract.RoutingRules;
+import dev.outboxstock.contract.StockLevel;
+import dev.outboxstock.contract.StockLevelTopic;
 import dev.outboxstock.localstack.testing.HeaderText;
 import dev.outboxstock.relay.config.RelayConfig;
 import io.debezium.data.Envelope;
@@ -78,6 +80,25 @@ class OutboxRowRouterTest {
         assertThat(header(record, EventHeaders.EVENT_ID)).contains("event-1");
         assertThat(header(record, EventHeaders.EVENT_TYPE)).contains("StockDecreaseRequested");
         assertThat(header(record, EventHeaders.TRACEPARENT)).contains("00-trace-01");
+    }
+
+    /** Inventory's relay routes its level rows as the contract names them: to the compacted topic, by product. */
+    @Test
+    void routesAStockLevelRowToTheCompactedTopicKeyedByProductId() {
+        Delivery delivery = router(Map.of())
+                .route(row(Map.of(
+                        "aggregatetype",
+                        StockLevelTopic.AGGREGATE_TYPE,
+                        "type",
+                        StockLevel.TYPE,
+                        "payload",
+                        "{\"productId\": \"apple\", \"available\": 0}")));
+
+        ProducerRecord<String, String> record = delivery.record();
+        assertThat(delivery.isDeadLetter()).isFalse();
+        assertThat(record.topic()).isEqualTo("stock-levels");
+        assertThat(record.key()).isEqualTo("apple");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).contains(StockLevel.TYPE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.outboxstock.contract.testing;
 
+import dev.outboxstock.contract.StockLevelTopic;
 import dev.outboxstock.contract.StockOutcomeTopic;
 import dev.outboxstock.contract.StockTopic;
 import java.util.Comparator;
@@ -11,9 +12,11 @@ import java.util.stream.Stream;
 record EventOnTopic(String type, Class<?> payload, String topic, String keyField) {
 
     static List<EventOnTopic> all() {
-        return Stream.concat(
+        return Stream.of(
                         on(StockTopic.EVENTS, StockTopic.NAME, StockTopic.KEY_FIELD),
-                        on(StockOutcomeTopic.EVENTS, StockOutcomeTopic.NAME, StockOutcomeTopic.KEY_FIELD))
+                        on(StockOutcomeTopic.EVENTS, StockOutcomeTopic.NAME, StockOutcomeTopic.KEY_FIELD),
+                        on(StockLevelTopic.EVENTS, StockLevelTopic.NAME, StockLevelTopic.KEY_FIELD))
+                .flatMap(events -> events)
                 .sorted(Comparator.comparing(EventOnTopic::toString))
                 .toList();
     }
