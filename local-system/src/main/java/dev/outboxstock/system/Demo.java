@@ -4,6 +4,7 @@ import dev.outboxstock.system.client.InventoryClient;
 import dev.outboxstock.system.client.OrderClient;
 import dev.outboxstock.system.client.OrderClient.Line;
 import dev.outboxstock.system.client.OrderClient.Order;
+import dev.outboxstock.system.client.UnexpectedResponseException;
 import dev.outboxstock.token.Role;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the whole system locally and shows it working: seeds stock, places orders (one of them asks for more plums
- * than there are), waits until every order is confirmed or rejected, and prints the stock before and after.
+ * Runs the whole system locally and shows it working: seeds stock, places orders (two of them race for the last plum:
+ * inventory gives it to one and rejects the other, whose apple is given back), waits until every order is confirmed
+ * or rejected, prints the stock before and after, and then orders a plum again: refused at the door, sold out.
  * Everything keeps running for you to try ({@link TryItYourself} prints how) until Ctrl-C stops it all.
  */
 public final class Demo {
@@ -29,7 +32,9 @@ public final class Demo {
             List.of(new Line("apple", 2), new Line("pear", 1)),
             List.of(new Line("apple", 5)),
             List.of(new Line("pear", 3), new Line("apple", 1)),
-            List.of(new Line("apple", 4), new Line("plum", 2)));
+            List.of(new Line("apple", 4), new Line("plum", 1)),
+            List.of(new Line("apple", 1), new Line("plum", 1)));
+    private static final List<Line> AFTER_THE_SALE = List.of(new Line("plum", 1));
 
     private Demo() {}
 
@@ -53,9 +58,7 @@ public final class Demo {
 
         List<Order> placed = new ArrayList<>();
         for (List<Line> lines : ORDERS) {
-            Order order = orders.placeOrder(lines);
-            placed.add(order);
-            System.out.printf("Placed order %s: %s -> %s%n", order.id(), describe(lines), order.status());
+            place(orders, lines).ifPresent(placed::add);
         }
 
         List<Order> settled = new ArrayList<>();
@@ -82,10 +85,28 @@ public final class Demo {
                         ? "Every unit of a confirmed order left stock exactly once; the rejected order took nothing."
                         : "Stock did not reach " + expected + " within " + SETTLE_TIMEOUT + "; see the logs in "
                                 + logDir);
+        // By now order-service's view of the published stock levels shows the plums gone.
+        place(orders, AFTER_THE_SALE);
 
         TryItYourself.print(system, tokens, logDir);
         System.out.printf("%nPress Ctrl-C to stop everything.%n");
         new CountDownLatch(1).await();
+    }
+
+    /** Places an order and says what became of it: placed, or refused at the door because it is sold out. */
+    private static Optional<Order> place(OrderClient orders, List<Line> lines) {
+        try {
+            Order order = orders.placeOrder(lines);
+            System.out.printf("Placed order %s: %s -> %s%n", order.id(), describe(lines), order.status());
+            return Optional.of(order);
+        } catch (UnexpectedResponseException refused) {
+            if (refused.status() != 409) {
+                throw refused;
+            }
+            System.out.printf(
+                    "Order of %s -> refused at the door, sold out (409); nothing was written%n", describe(lines));
+            return Optional.empty();
+        }
     }
 
     private static Order awaitSettled(OrderClient orders, Order order) throws InterruptedException {
