@@ -104,7 +104,11 @@ class OperationsConsoleBrowserIT {
         assertThat(browser.getCurrentUrl()).as("sent to sign in").endsWith("/sign-in");
         browser.findElement(By.id("token")).sendKeys(system.token(Role.OPERATOR, OPERATOR));
         browser.findElement(By.id("sign-in-button")).click();
-        assertThat(browser.findElement(By.id("dead-letters")).isDisplayed()).isTrue();
+        // The click returns once the form is sent; the console's page arrives after the redirect.
+        await("the console's page after signing in")
+                .atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> browser.findElement(By.id("dead-letters")).isDisplayed());
     }
 
     @AfterAll
