@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,9 @@ record ApplicationProperties(Map<String, String> values) {
     /** {@code ${name}} or {@code ${name:default}} inside a value. */
     /** How Quarkus names the project's own libraries in {@code lib/main}: by group id first. */
     private static final String PROJECT_LIBRARY = "dev.outboxstock.";
+
+    /** Properties Quarkus itself gives every run a value: an expression may refer to them without a default. */
+    private static final Set<String> PROVIDED_BY_QUARKUS = Set.of("quarkus.uuid");
 
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
 
@@ -79,6 +83,9 @@ record ApplicationProperties(Map<String, String> values) {
     private static void addExpression(
             ServiceConfiguration.Builder configuration, String property, String reference, Optional<String> fallback) {
         configuration.key(new ConfigKey(reference, fallback, false, "application.properties: " + property));
+        if (PROVIDED_BY_QUARKUS.contains(reference)) {
+            return;
+        }
         if (fallback.isEmpty()) {
             configuration.require(new Requirement(
                     List.of(reference, property), "application.properties: " + property + " has no default"));
