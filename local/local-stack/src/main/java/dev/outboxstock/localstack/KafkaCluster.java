@@ -30,8 +30,26 @@ public final class KafkaCluster implements AutoCloseable {
 
     private final List<KafkaNode> nodes;
 
+    /** Set for a cluster known by its address only: its nodes belong to whoever started it. */
+    private final Optional<String> startedElsewhere;
+
     private KafkaCluster(List<KafkaNode> nodes) {
         this.nodes = List.copyOf(nodes);
+        this.startedElsewhere = Optional.empty();
+    }
+
+    private KafkaCluster(String bootstrapServers) {
+        this.nodes = List.of();
+        this.startedElsewhere = Optional.of(bootstrapServers);
+    }
+
+    /**
+     * A running cluster known only by its address, for example one started by another class loader of this JVM: it can
+     * be read and written, but its nodes cannot be stopped, restarted or killed from here, and closing this does
+     * nothing.
+     */
+    public static KafkaCluster startedElsewhere(String bootstrapServers) {
+        return new KafkaCluster(bootstrapServers);
     }
 
     /** Formats storage below {@code workDir}, starts the nodes, waits until all serve, creates the topics. */
@@ -68,16 +86,19 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Every node's broker listener, comma separated, for a client's {@code bootstrap.servers}. */
     public String bootstrapServers() {
-        return nodes.stream().map(KafkaNode::bootstrapServer).collect(Collectors.joining(","));
+        return startedElsewhere.orElseGet(
+                () -> nodes.stream().map(KafkaNode::bootstrapServer).collect(Collectors.joining(",")));
     }
 
     /** The nodes, ordered by id. */
     public List<KafkaNode> nodes() {
+        requireOwnNodes();
         return nodes;
     }
 
     /** The node with the given {@code node.id}, from 1. */
     public KafkaNode node(int id) {
+        requireOwnNodes();
         if (id < 1 || id > nodes.size()) {
             throw new IllegalArgumentException("No Kafka node " + id + "; node ids are 1 to " + nodes.size());
         }
@@ -89,6 +110,7 @@ public final class KafkaCluster implements AutoCloseable {
      * process per node: ask {@link #nodes()}, so that a measurement cannot silently cover only one of them.
      */
     public ProcessHandle processHandle() {
+        requireOwnNodes();
         if (nodes.size() != 1) {
             throw new IllegalStateException("Kafka runs " + nodes.size() + " processes: use nodes()");
         }
@@ -136,6 +158,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** Shuts every node down at once, as a cluster-wide outage; their data stays for {@link #restart()}. */
     public synchronized void stop() {
+        requireOwnNodes();
         Parallel.forEach(nodes, KafkaNode::stop);
     }
 
@@ -144,6 +167,7 @@ public final class KafkaCluster implements AutoCloseable {
      * Fails if none is down.
      */
     public synchronized void restart() {
+        requireOwnNodes();
         if (nodes.stream().allMatch(KafkaNode::isAlive)) {
             throw new IllegalStateException("Kafka on " + bootstrapServers() + " is still running");
         }
@@ -153,7 +177,16 @@ public final class KafkaCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        if (startedElsewhere.isEmpty()) {
+            stop();
+        }
+    }
+
+    private void requireOwnNodes() {
+        startedElsewhere.ifPresent(address -> {
+            throw new IllegalStateException("Kafka on " + address
+                    + " was started elsewhere and is shared: a test that acts on its nodes needs a stack of its own");
+        });
     }
 
     /**

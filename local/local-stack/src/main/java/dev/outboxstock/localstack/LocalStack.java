@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> attached = new ArrayDeque<>();
     private PostgresServer postgres;
     private KafkaCluster kafka;
+    private boolean ownsKafka;
     private boolean closed;
 
     private LocalStack(Path workDir) {
@@ -91,7 +92,9 @@ public final class LocalStack implements AutoCloseable {
         while (!attached.isEmpty()) {
             closeQuietly(attached.pop());
         }
-        closeQuietly(kafka);
+        if (ownsKafka) {
+            closeQuietly(kafka);
+        }
         closeQuietly(postgres);
         processes.killAll();
         WorkDirectory.delete(workDir);
@@ -115,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
         private final Map<String, Integer> topics = new LinkedHashMap<>();
         private boolean kafkaEnabled = true;
         private int kafkaNodes = 1;
+        private KafkaCluster runningKafka;
 
         private Builder() {
             int partitions = partitionsFromEnvironment();
@@ -129,6 +133,15 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder withoutKafka() {
             kafkaEnabled = false;
+            return this;
+        }
+
+        /**
+         * Uses a Kafka that is already running instead of starting one; it keeps running when this stack closes. Its
+         * topics are whatever its own stack created.
+         */
+        public Builder kafka(KafkaCluster running) {
+            runningKafka = running;
             return this;
         }
 
@@ -164,8 +177,11 @@ public final class LocalStack implements AutoCloseable {
                 if (!databases.isEmpty()) {
                     stack.postgres = PostgresServer.start(stack.workDir, databases);
                 }
-                if (kafkaEnabled) {
+                if (runningKafka != null) {
+                    stack.kafka = runningKafka;
+                } else if (kafkaEnabled) {
                     stack.kafka = KafkaCluster.start(stack.workDir, kafkaNodes, topics, stack.processes);
+                    stack.ownsKafka = true;
                 }
                 return stack;
             } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package dev.outboxstock.consumer.ledger;
 
 import dev.outboxstock.localstack.testing.LocalStackTestResource;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,10 +18,15 @@ public class LedgerStackResource extends LocalStackTestResource {
         return config;
     }
 
-    /** Creates topics with these partition counts (the broker creates none by itself). */
+    /**
+     * Creates topics with these partition counts (the broker creates none by itself), but not those that exist: the
+     * test JVM's Kafka outlives an application restarted for another profile.
+     */
     public static void createTopics(String bootstrapServers, Map<String, Integer> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
             admin.createTopics(topics.entrySet().stream()
+                            .filter(topic -> !existing.contains(topic.getKey()))
                             .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
                             .toList())
                     .all()

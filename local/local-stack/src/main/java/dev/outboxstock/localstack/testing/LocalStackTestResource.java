@@ -18,6 +18,11 @@ import java.util.Optional;
  * slot created in the first database, as the relay would create it, for an application whose outbox needs one). Besides the standard Quarkus keys it exposes {@code local-stack.postgres.host},
  * {@code local-stack.postgres.port} and {@code local-stack.kafka.bootstrap-servers} for other settings to refer
  * to, and injects the stack into test fields annotated with {@link InjectLocalStack}.
+ *
+ * <p>Each start gets a PostgreSQL of its own, so an application restarted for another test profile finds empty
+ * databases, but every start in one test JVM shares one Kafka: starting a broker process costs about 15 s on two
+ * cores, and a module with several profiles would pay it for each. Topics are shared too, so a test reads the records
+ * it produced by their keys or ids, never by position or count.
  */
 public class LocalStackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -31,6 +36,12 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     private List<String> initScripts = List.of();
     private Optional<String> replicationSlot = Optional.empty();
     private LocalStack stack;
+
+    /**
+     * The system property naming the Kafka every start in this JVM shares. Quarkus loads a test profile's classes in a
+     * class loader of its own, so a static field would not outlive a profile change; a property does.
+     */
+    static final String SHARED_KAFKA = "local-stack.test-jvm.kafka";
 
     @Override
     public void init(Map<String, String> args) {
@@ -49,7 +60,9 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         LocalStack.Builder builder = LocalStack.builder().databases(databases);
-        if (!kafka) {
+        if (kafka) {
+            builder.kafka(sharedKafka());
+        } else {
             builder.withoutKafka();
         }
         stack = builder.start();
@@ -65,6 +78,22 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
             config.put("local-stack.kafka.bootstrap-servers", servers);
         });
         return config;
+    }
+
+    /**
+     * The first start in the JVM starts Kafka (and owns it: its stack's shutdown hook stops it when the tests are done);
+     * later ones, perhaps in another class loader, find it by address and cannot stop it.
+     */
+    private static KafkaCluster sharedKafka() {
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(SHARED_KAFKA);
+            if (running != null) {
+                return KafkaCluster.startedElsewhere(running);
+            }
+            KafkaCluster started = LocalStack.builder().start().kafka().orElseThrow();
+            System.setProperty(SHARED_KAFKA, started.bootstrapServers());
+            return started;
+        }
     }
 
     private Map<String, String> postgresConfig(PostgresServer postgres) {
