@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * configuration key it mentions is a run-time key of at least one packaged service, so a renamed or removed setting
  * cannot linger in the docs.
  */
-class DocumentedSettingsTest {
+class DocumentedSettingsIT {
 
     private static final List<String> SERVICES = List.of("order-service", "inventory-service", "outbox-relay");
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the HTTP requests in flight ({@code quarkus.shutdown.timeout}) and whatever else the service waits for when it
  * stops (the relay's engine, {@code relay.stop-timeout}), each as the deployment configures it or as it defaults.
  */
-class GracePeriodTest {
+class GracePeriodIT {
 
     /** The settings that bound how long a service takes to stop, one after the other. */
     private static final List<String> STOPPING_TAKES = List.of("quarkus.shutdown.timeout", "relay.stop-timeout");

@@ -20,14 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The topics of the event contract exist with partitions and replication that the cluster and the consumers fit. */
-class KafkaTopicsTest {
+class KafkaTopicsIT {
 
     private static final String CLUSTER_LABEL = "strimzi.io/cluster";
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)
     void theContractsTopicsAndNoOthersAreDeclared(RenderedOverlay overlay) {
-        assertThat(topics(overlay).map(KafkaTopicsTest::topicName)).containsExactlyInAnyOrderElementsOf(Topics.all());
+        assertThat(topics(overlay).map(KafkaTopicsIT::topicName)).containsExactlyInAnyOrderElementsOf(Topics.all());
     }
 
     @ParameterizedTest

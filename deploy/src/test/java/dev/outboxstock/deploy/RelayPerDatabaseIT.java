@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** One relay per source database, and no two relays that could fence each other. */
-class RelayPerDatabaseTest {
+class RelayPerDatabaseIT {
 
     /**
      * Each database in the cluster that holds an outbox (one used by a service with the outbox library) has its

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * packaged services themselves ({@link ServiceConfiguration}), so a key a service adds is checked without any change
  * here.
  */
-class ServiceEnvironmentTest {
+class ServiceEnvironmentIT {
 
     @ParameterizedTest
     @MethodSource(Overlays.EACH)

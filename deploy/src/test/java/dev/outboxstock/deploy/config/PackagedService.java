@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * One service as its image ships it: the Quarkus fast-jar under {@code <module>/target/quarkus-app}, which each
- * Dockerfile.jvm copies. Its configuration is read from there, so the checks see exactly what will run.
+ * Dockerfile.jvm copies. Its configuration is read from there, so the checks see exactly what will run; a check that
+ * uses it is therefore an {@code *IT}, run after the services are packaged ({@code verify}), not by the fast loop.
  */
 public record PackagedService(String module, Path application) {
 
